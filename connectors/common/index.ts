@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './retry';
+export * from './pacer';
+export * from './transient';
+export * from './redact';
