@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { jsonSchema, jsonObjectSchema } from '../json';
+
+/** Everything a run reports goes through these events: the log pane, the ledger, the CLI and tests read them. */
+export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
+export const runStatusSchema = z.enum(['succeeded', 'partial', 'failed', 'cancelled']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const nodeStatusSchema = z.enum(['waiting', 'running', 'done', 'failed', 'cancelled', 'skipped']);
+export type NodeStatus = z.infer<typeof nodeStatusSchema>;
+
+/** What a writing node did (or, in a dry run, would do) with one record. */
+export const recordActionSchema = z.enum(['created', 'updated', 'skipped', 'failed']);
+export type RecordAction = z.infer<typeof recordActionSchema>;
+
+export const fieldChangeSchema = z.object({ field: z.string(), before: jsonSchema.optional(), after: jsonSchema.optional() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const countsSchema = z.object({
+  in: z.number(),
+  out: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+});
+export type Counts = z.infer<typeof countsSchema>;
+
+const base = { runId: z.string(), at: z.string() };
+
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('run.started'), flowId: z.string(), flowName: z.string(), dryRun: z.boolean(), nodeIds: z.array(z.string()) }),
+  z.object({ ...base, type: z.literal('node.status'), nodeId: z.string(), status: nodeStatusSchema, error: z.string().optional() }),
+  z.object({ ...base, type: z.literal('node.counts'), nodeId: z.string(), counts: countsSchema }),
+  z.object({
+    ...base,
+    type: z.literal('log'),
+    level: logLevelSchema,
+    message: z.string(),
+    nodeId: z.string().optional(),
+    key: z.string().optional(),
+    data: jsonObjectSchema.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('record'),
+    nodeId: z.string(),
+    key: z.string(),
+    action: recordActionSchema,
+    /** True in a dry run: nothing was written. */
+    planned: z.boolean(),
+    /** What kind of target document, e.g. 'product', 'sales order'. */
+    target: z.string().optional(),
+    targetId: z.string().optional(),
+    reason: z.string().optional(),
+    changes: z.array(fieldChangeSchema).optional(),
+    source: jsonSchema.optional(),
+    sent: jsonSchema.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('run.finished'),
+    status: runStatusSchema,
+    durationMs: z.number(),
+    counts: countsSchema,
+    error: z.string().optional(),
+  }),
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RecordEvent = Extract<RunEvent, { type: 'record' }>;

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import type { Json, JsonObject } from './json';
+import type { FlowSettings, SlotType, ValueTable } from './flow/schema';
+import type { FieldChange, LogLevel, RecordAction } from './run/events';
+
+/** One record travelling through a flow: `key` is the business key a person recognises (SKU, order number, e-mail). */
+export interface Item {
+  readonly key: string;
+  readonly json: JsonObject;
+}
+/** Items travel in batches; batches are shared between fan-out branches, so they are never mutated. */
+export type Batch = readonly Item[];
+
+export interface PortSpec {
+  name: string;
+  title: string;
+  description?: string;
+}
+
+export type NodeCategory = 'trigger' | 'visma' | 'ccv' | 'logic' | 'transform';
+
+export interface PortBatch {
+  port: string;
+  items: Batch;
+}
+export type NodeInputs = Readonly<Record<string, AsyncIterable<Batch>>>;
+
+export interface CompiledExpression {
+  readonly source: string;
+  evaluate(input: Json | undefined, bindings?: Record<string, Json>): Promise<Json | undefined>;
+}
+export interface ExpressionCompiler {
+  /** Compiles JSONata once; throws an ExpressionError naming `where` when it does not compile. */
+  compile(source: string, where: string): CompiledExpression;
+}
+
+/** The id map and cursors of one node in one flow, persisted in the ledger. */
+export interface IdMapping {
+  targetId: string;
+  hash: string;
+  updatedAt: string;
+}
+export interface WriteIntent {
+  readonly scope: string;
+  readonly key: string;
+  readonly hash: string;
+}
+export interface NodeLedger {
+  getMapping(scope: string, key: string): IdMapping | undefined;
+  setMapping(scope: string, key: string, targetId: string, hash: string): void;
+  /**
+   * Records that a write is about to happen. If the process dies before `completeWrite`, the next run finds
+   * the intent through `pendingWrite` and must look the record up in the target before creating it again.
+   */
+  beginWrite(scope: string, key: string, hash: string): WriteIntent;
+  completeWrite(intent: WriteIntent, targetId: string): void;
+  abandonWrite(intent: WriteIntent): void;
+  pendingWrite(scope: string, key: string): WriteIntent | undefined;
+  getCursor(name: string): string | undefined;
+  /** Committed only when the run ends `succeeded` and is not a dry run. */
+  proposeCursor(name: string, value: string): void;
+}
+
+export interface RecordOutcome {
+  key: string;
+  action: RecordAction;
+  target?: string;
+  targetId?: string;
+  reason?: string;
+  changes?: FieldChange[];
+  source?: Json;
+  sent?: Json;
+}
+
+export interface NodeContext<P> {
+  readonly runId: string;
+  readonly flowId: string;
+  readonly nodeId: string;
+  readonly params: P;
+  readonly dryRun: boolean;
+  readonly signal: AbortSignal;
+  /** The connection that fills this node's slot (a connector client); nodes narrow it with `instanceof`. */
+  readonly client: unknown;
+  readonly tables: Readonly<Record<string, ValueTable>>;
+  readonly settings: FlowSettings;
+  readonly expr: ExpressionCompiler;
+  readonly ledger: NodeLedger;
+  log(level: LogLevel, message: string, opts?: { key?: string; data?: JsonObject }): void;
+  /** Reports what a writing node did (or would do, in a dry run) with one record. */
+  outcome(outcome: RecordOutcome): void;
+}
+
+interface NodeMeta {
+  type: string;
+  version: number;
+  title: string;
+  category: NodeCategory;
+  description: string;
+  /** A short icon name the renderer maps to a glyph. */
+  icon: string;
+  /** The slot type this node needs filled, if any. */
+  connection?: SlotType;
+  inputs: PortSpec[];
+  outputs: PortSpec[];
+  /** Writing nodes support dry runs by reporting planned changes instead of writing. */
+  writes?: boolean;
+}
+
+export interface NodeDefinition<S extends z.ZodType> extends NodeMeta {
+  /** Parameter schema with UI hints in `.meta({ ui: ... })`; parsed before `run`, so params arrive typed. */
+  params: S;
+  /** JSONata sources inside the params, so validation can compile them and name the field. */
+  expressions?: (params: z.infer<S>) => { field: string; source: string }[];
+  /** Brings params of an older node version up to `version`. */
+  migrate?: (fromVersion: number, params: JsonObject) => JsonObject;
+  run(ctx: NodeContext<z.infer<S>>, inputs: NodeInputs): AsyncIterable<PortBatch>;
+}
+
+/** A node definition with its parameter type erased; `run` parses params itself. */
+export interface AnyNodeDefinition extends NodeMeta {
+  params: z.ZodType;
+  expressions(params: unknown): { field: string; source: string }[];
+  migrate?: (fromVersion: number, params: JsonObject) => JsonObject;
+  run(ctx: NodeContext<unknown>, inputs: NodeInputs): AsyncIterable<PortBatch>;
+}
+
+export function defineNode<S extends z.ZodType>(def: NodeDefinition<S>): AnyNodeDefinition {
+  return {
+    ...def,
+    expressions: (params) => {
+      const parsed = def.params.safeParse(params);
+      return parsed.success && def.expressions ? def.expressions(parsed.data) : [];
+    },
+    run: (ctx, inputs) => def.run({ ...ctx, params: def.params.parse(ctx.params) }, inputs),
+  };
+}
+
+export interface NodeCatalog {
+  get(type: string): AnyNodeDefinition | undefined;
+  list(): readonly AnyNodeDefinition[];
+}

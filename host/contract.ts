@@ -1,0 +1,218 @@
+/**
+ * The one typed contract between the UI and the app services. Electron exposes it as `window.koppel` through
+ * IPC; `koppel serve` exposes it over HTTP + WebSocket. The renderer imports only this file.
+ * Every input is validated with these schemas on the host side before a handler runs.
+ */
+import { z } from 'zod';
+import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
+import { runEventSchema, runStatusSchema, countsSchema, recordActionSchema, fieldChangeSchema } from '../engine/run/events';
+import { jsonSchema, jsonObjectSchema } from '../engine/json';
+
+export { flowDocumentSchema, runEventSchema };
+export type { FlowDocument } from '../engine/flow/schema';
+export type { RunEvent } from '../engine/run/events';
+
+export const problemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  nodeId: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+  fix: z.string(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const portSchema = z.object({ name: z.string(), title: z.string(), description: z.string().optional() });
+
+/** A node type as the renderer sees it: params as JSON Schema with UI hints, so no React code per node. */
+export const nodeTypeInfoSchema = z.object({
+  type: z.string(),
+  version: z.number(),
+  title: z.string(),
+  category: z.enum(['trigger', 'visma', 'ccv', 'logic', 'transform']),
+  description: z.string(),
+  icon: z.string(),
+  connection: slotTypeSchema.optional(),
+  inputs: z.array(portSchema),
+  outputs: z.array(portSchema),
+  writes: z.boolean(),
+  paramsSchema: jsonObjectSchema,
+  defaults: jsonObjectSchema,
+});
+export type NodeTypeInfo = z.infer<typeof nodeTypeInfoSchema>;
+
+export const flowSummarySchema = z.object({
+  path: z.string(),
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  updatedAt: z.string(),
+  slots: z.record(z.string(), slotTypeSchema),
+  problems: z.number(),
+});
+export type FlowSummary = z.infer<typeof flowSummarySchema>;
+
+export const connectionSchema = z.object({
+  id: z.string(),
+  type: slotTypeSchema,
+  name: z.string(),
+  /** Non-secret settings: Visma clientId, tenantId, base URLs; CCV baseUrl, publicKey. */
+  settings: z.record(z.string(), z.string()),
+  hasSecret: z.boolean(),
+  demo: z.boolean().default(false),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const runSummarySchema = z.object({
+  runId: z.string(),
+  flowId: z.string(),
+  flowName: z.string(),
+  dryRun: z.boolean(),
+  status: z.union([runStatusSchema, z.literal('running')]),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  durationMs: z.number().optional(),
+  counts: countsSchema,
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const recordRowSchema = z.object({
+  runId: z.string(),
+  nodeId: z.string(),
+  key: z.string(),
+  action: recordActionSchema,
+  planned: z.boolean(),
+  target: z.string().optional(),
+  targetId: z.string().optional(),
+  reason: z.string().optional(),
+  changes: z.array(fieldChangeSchema).optional(),
+  source: jsonSchema.optional(),
+  sent: jsonSchema.optional(),
+  at: z.string(),
+});
+export type RecordRow = z.infer<typeof recordRowSchema>;
+
+export const itemSampleSchema = z.object({ key: z.string(), json: jsonObjectSchema });
+
+export const optionKindSchema = z.enum([
+  'vatCategories',
+  'vatZones',
+  'paymentMethods',
+  'creditTerms',
+  'carriers',
+  'branches',
+  'warehouses',
+  'customerClasses',
+  'itemClasses',
+  'salesCategories',
+  'currencies',
+  'salesOrderTypes',
+  'ccvOrderStatuses',
+  'ccvPayMethods',
+  'ccvPackages',
+  'ccvAttributes',
+  'ccvCategories',
+]);
+export const optionSchema = z.object({ value: z.string(), label: z.string() });
+
+const empty = z.object({});
+const ok = z.object({ ok: z.literal(true) });
+
+/** channel → input and output schemas. */
+export const contract = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['desktop', 'web']),
+      home: z.string(),
+      firstStart: z.boolean(),
+      language: z.string(),
+    }),
+  },
+  'settings.setLanguage': { input: z.object({ language: z.enum(['en', 'de', 'nl']) }), output: ok },
+
+  'catalog.list': { input: empty, output: z.array(nodeTypeInfoSchema) },
+
+  'flows.list': { input: empty, output: z.array(flowSummarySchema) },
+  'flows.open': { input: z.object({ path: z.string() }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
+  'flows.create': { input: z.object({ name: z.string().min(1) }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
+  'flows.save': { input: z.object({ path: z.string().optional(), flow: flowDocumentSchema }), output: z.object({ path: z.string() }) },
+  'flows.delete': { input: z.object({ path: z.string() }), output: ok },
+  'flows.validate': { input: z.object({ flow: z.unknown() }), output: z.array(problemSchema) },
+  'flows.export': { input: z.object({ flow: flowDocumentSchema }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  /** Reads a shared file: what it needs (slots) and what it writes to, before anything is saved. */
+  'flows.inspectImport': {
+    input: z.object({ text: z.string() }),
+    output: z.object({
+      flow: flowDocumentSchema.optional(),
+      problems: z.array(problemSchema),
+      slots: z.array(z.object({ name: z.string(), type: slotTypeSchema, title: z.string().optional() })),
+      writesTo: z.array(z.string()),
+    }),
+  },
+  'flows.import': {
+    input: z.object({ text: z.string(), bindings: z.record(z.string(), z.string()) }),
+    output: z.object({ path: z.string(), flow: flowDocumentSchema }),
+  },
+
+  'connections.list': { input: empty, output: z.array(connectionSchema) },
+  'connections.save': {
+    input: z.object({
+      id: z.string().optional(),
+      type: slotTypeSchema,
+      name: z.string().min(1),
+      settings: z.record(z.string(), z.string()),
+      /** Stored in the OS keychain; omitted = keep the stored one. */
+      secret: z.string().optional(),
+    }),
+    output: connectionSchema,
+  },
+  'connections.remove': { input: z.object({ id: z.string() }), output: ok },
+  'connections.test': { input: z.object({ id: z.string() }), output: z.object({ ok: z.boolean(), message: z.string() }) },
+  'connections.usage': { input: z.object({ id: z.string() }), output: z.array(z.object({ path: z.string(), flowName: z.string(), slot: z.string() })) },
+
+  /** Which connection fills each slot of a flow on this machine (never stored in the flow file). */
+  'bindings.get': { input: z.object({ flowId: z.string() }), output: z.record(z.string(), z.string()) },
+  'bindings.set': { input: z.object({ flowId: z.string(), slot: z.string(), connectionId: z.string().nullable() }), output: ok },
+
+  'options.list': {
+    input: z.object({ connectionId: z.string(), kind: optionKindSchema }),
+    output: z.array(optionSchema),
+  },
+
+  'runs.start': {
+    input: z.object({
+      path: z.string().optional(),
+      flow: flowDocumentSchema.optional(),
+      dryRun: z.boolean().default(false),
+      onlyKeys: z.array(z.string()).optional(),
+    }),
+    output: z.object({ runId: z.string() }),
+  },
+  'runs.stop': { input: z.object({ runId: z.string() }), output: ok },
+  'runs.list': { input: z.object({ flowId: z.string().optional(), limit: z.number().int().positive().max(1000).default(50) }), output: z.array(runSummarySchema) },
+  'runs.get': {
+    input: z.object({ runId: z.string() }),
+    output: z.object({ run: runSummarySchema, events: z.array(runEventSchema), records: z.array(recordRowSchema) }),
+  },
+  /** Sample of the items each node produced in a run, per output port (data preview). */
+  'runs.samples': {
+    input: z.object({ runId: z.string() }),
+    output: z.record(z.string(), z.record(z.string(), z.array(itemSampleSchema))),
+  },
+
+  /** First start: example flows bound to embedded simulators, so nobody needs accounts to try Koppel. */
+  'demo.setup': { input: empty, output: z.object({ flows: z.array(z.string()), connections: z.array(z.string()) }) },
+} as const;
+
+export type Channel = keyof typeof contract;
+export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.infer<(typeof contract)[C]['output']>;
+
+/** What `window.koppel` offers: one call per channel and a subscription to run events. */
+export interface KoppelApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  onRunEvent(listener: (event: z.infer<typeof runEventSchema>) => void): () => void;
+}
+
+export const channels = Object.keys(contract) as Channel[];
