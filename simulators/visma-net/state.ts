@@ -1,0 +1,15 @@
+// The running simulator's shared state, handed to the pipeline and the admin endpoints.
+import type { TokenStore } from './auth';
+import type { Faults } from './faults';
+import type { RateLimiter } from './rate-limit';
+import type { RequestLog } from './request-log';
+import type { SimContext } from './types';
+
+export interface SimState {
+  ctx: SimContext;
+  log: RequestLog;
+  faults: Faults;
+  rate: RateLimiter;
+  tokens: TokenStore;
+  quiet: boolean;
+}
