@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Json, JsonObject } from './json';
 import type { FlowSettings, SlotType, ValueTable } from './flow/schema';
-import type { FieldChange, LogLevel, RecordAction } from './run/events';
+import type { FieldChange, LogLevel, RecordAction, RunStatus } from './run/events';
 
 /** One record travelling through a flow: `key` is the business key a person recognises (SKU, order number, e-mail). */
 export interface Item {
@@ -27,7 +27,8 @@ export type NodeInputs = Readonly<Record<string, AsyncIterable<Batch>>>;
 
 export interface CompiledExpression {
   readonly source: string;
-  evaluate(input: Json | undefined, bindings?: Record<string, Json>): Promise<Json | undefined>;
+  /** `key` is the record's key, named in the error when the evaluation fails. */
+  evaluate(input: Json | undefined, bindings?: Record<string, Json>, key?: string): Promise<Json | undefined>;
 }
 export interface ExpressionCompiler {
   /** Compiles JSONata once; throws an ExpressionError naming `where` when it does not compile. */
@@ -61,6 +62,13 @@ export interface NodeLedger {
   proposeCursor(name: string, value: string): void;
 }
 
+/** What the executor needs from the ledger: a NodeLedger per node, and the end of a run to settle cursors. */
+export interface RunLedger {
+  nodeLedger(flowId: string, nodeId: string, runId: string, dryRun: boolean): NodeLedger;
+  /** Commits the cursors proposed in the run when it ended `succeeded` and was not a dry run; drops them otherwise. */
+  endRun(runId: string, status: RunStatus, dryRun: boolean): void;
+}
+
 export interface RecordOutcome {
   key: string;
   action: RecordAction;
@@ -76,6 +84,8 @@ export interface NodeContext<P> {
   readonly runId: string;
   readonly flowId: string;
   readonly nodeId: string;
+  /** The node's name as the person sees it (its id when it has none), for messages. */
+  readonly nodeName?: string;
   readonly params: P;
   readonly dryRun: boolean;
   readonly signal: AbortSignal;
