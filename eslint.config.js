@@ -44,7 +44,8 @@ export default tseslint.config(
   layer('connectors', [], nodeOnly),
   layer('simulators', [], nodeOnly),
   layer('nodes', ['engine', 'connectors'], nodeOnly),
-  layer('host', ['engine', 'nodes', 'connectors'], nodeOnly),
+  // host may start the simulators for the demo workspace (they import nothing of ours, so no cycle).
+  layer('host', ['engine', 'nodes', 'connectors', 'simulators'], nodeOnly),
   layer('cli', ['engine', 'nodes', 'connectors', 'host', 'simulators', 'flows-examples'], nodeOnly),
   layer('electron', ['host', 'engine', 'nodes', 'connectors']),
   {

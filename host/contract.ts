@@ -139,7 +139,15 @@ export const contract = {
   'flows.save': { input: z.object({ path: z.string().optional(), flow: flowDocumentSchema }), output: z.object({ path: z.string() }) },
   'flows.delete': { input: z.object({ path: z.string() }), output: ok },
   'flows.validate': { input: z.object({ flow: z.unknown() }), output: z.array(problemSchema) },
-  'flows.export': { input: z.object({ flow: flowDocumentSchema }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  'flows.export': {
+    input: z.object({ flow: flowDocumentSchema }),
+    output: z.object({
+      fileName: z.string(),
+      text: z.string(),
+      /** What the export left out because it looked private (secrets, customer URLs, e-mail addresses, account ids). */
+      removed: z.array(z.object({ nodeId: z.string().optional(), field: z.string(), reason: z.string() })).optional(),
+    }),
+  },
   /** Reads a shared file: what it needs (slots) and what it writes to, before anything is saved. */
   'flows.inspectImport': {
     input: z.object({ text: z.string() }),

@@ -20,6 +20,8 @@ describe('import layering (DESIGN.md §1)', () => {
     ['nodes/ccv/x.ts', "import { a } from '../../host/index';", false],
     ['host/x.ts', "import { a } from '../nodes/catalog';", true],
     ['host/x.ts', "import { a } from 'react';", false],
+    ['host/x.ts', "import { a } from '../simulators/ccv-shop/index';", true],
+    ['host/x.ts', "import { a } from '../renderer/app';", false],
     ['renderer/x.tsx', "import type { a } from '../host/contract';", true],
     ['renderer/x.tsx', "import { a } from '../host/services/flows';", false],
     ['renderer/x.tsx', "import { a } from '../engine/types';", false],

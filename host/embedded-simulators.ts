@@ -1,0 +1,28 @@
+/*
+ * The one place where host/ reaches the simulators: the brief asks demo.setup to start them embedded, so the demo
+ * workspace works without accounts. DESIGN.md §1's layer table does not list simulators/ for host/; the lead
+ * decides whether to allow it there (simulators import nothing of ours, so no cycle) or to inject a launcher
+ * through HostOptions.demoSimulators from cli/ and electron/. Loaded on demand: most sessions never start them,
+ * and they are a lot of code to load at start-up.
+ */
+import type { DemoSimulators } from './types';
+
+/** Both simulators on free ports of 127.0.0.1, seeded deterministically. */
+export async function startEmbeddedSimulators(): Promise<DemoSimulators> {
+  const [{ startVismaSimulator }, { startCcvSimulator }] = await Promise.all([import('../simulators/visma-net/index'), import('../simulators/ccv-shop/index')]);
+  const visma = await startVismaSimulator({ port: 0, seed: 1, quiet: true });
+  let ccv;
+  try {
+    ccv = await startCcvSimulator({ port: 0, seed: 1, quiet: true });
+  } catch (error) {
+    await visma.close();
+    throw error;
+  }
+  return {
+    visma,
+    ccv,
+    async close() {
+      await Promise.allSettled([visma.close(), ccv.close()]);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+
+/**
+ * What went wrong, for the caller: `invalid-input` is a request that does not match the contract (HTTP 400);
+ * `unknown-channel` a channel that does not exist (404); everything else is a failure of the action (500).
+ */
+export type HostErrorKind = 'invalid-input' | 'unknown-channel' | 'not-found' | 'conflict' | 'failed';
+
+/** An error whose message a bookkeeper can act on: which record/field, and what to do. Never carries a secret. */
+export class HostError extends Error {
+  readonly kind: HostErrorKind;
+
+  constructor(kind: HostErrorKind, message: string) {
+    super(message);
+    this.name = 'HostError';
+    this.kind = kind;
+  }
+}
+
+/** Turns zod issues into one sentence naming each field, e.g. "name: Too small: expected string to have >=1 characters". */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], limit = 5): string {
+  const parts = issues.slice(0, limit).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+    return `${where}: ${issue.message}`;
+  });
+  const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
+  return parts.join('; ') + more;
+}
+
+/** The message of any thrown value, for wrapping into a HostError. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
