@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { koppelHome } from '../../engine/index';
+import { createHost } from '../../host/index';
+import { createConfSettings } from '../../host/adapters/conf-settings';
+import { createKeytarSecrets } from '../../host/adapters/keytar-secrets';
+import { startWebServer } from '../../host/web/server';
+import { intOption } from '../options';
+import type { Io } from '../io';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const staticDir = path.join(root, 'out', 'renderer');
+
+/** Builds the renderer once when it is missing, so `koppel serve` works right after `npm install`. */
+async function ensureRenderer(io: Io, rebuild: boolean): Promise<void> {
+  if (!rebuild && existsSync(path.join(staticDir, 'index.html'))) return;
+  io.err('building the editor (once)...\n');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.renderer.config.ts'), root, logLevel: 'warn' });
+}
+
+/** `koppel serve`: the editor in a browser, backed by the same host services as the desktop app. */
+export function registerServe(program: Command, io: Io): void {
+  program
+    .command('serve')
+    .description('Serve the editor on 127.0.0.1 for a browser (a random per-session token guards it)')
+    .option('--port <port>', 'port (0 = any free port)', intOption, 0)
+    .option('--rebuild', 'rebuild the editor before serving')
+    .action(async (flags: { port: number; rebuild?: boolean }) => {
+      await ensureRenderer(io, Boolean(flags.rebuild));
+      const home = koppelHome({ env: io.env });
+      const host = await createHost({
+        home,
+        mode: 'web',
+        settings: createConfSettings({ cwd: home }),
+        secrets: createKeytarSecrets(),
+        env: io.env,
+        locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      });
+      const server = await startWebServer({ host, port: flags.port, staticDir });
+      io.out(JSON.stringify({ ready: true, url: server.url, port: server.port }) + '\n');
+      io.err(`Koppel is running. Open ${server.url}\nStop with Ctrl+C.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await server.close();
+      await host.close();
+    });
+}
