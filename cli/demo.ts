@@ -7,6 +7,8 @@ import type { FlowDocument } from '../engine/index';
 export const DEFAULT_DEMO_VISMA_URL = 'http://127.0.0.1:4010';
 export const DEFAULT_DEMO_CCV_URL = 'http://127.0.0.1:4020';
 const CCV_DEMO = { publicKey: 'demo_public_key', secretKey: 'demo_secret_key' };
+/** Small enough that a first demo run finishes within CCV Shop's per-minute budgets, large enough to show paging. */
+const DEMO_SIZES = { visma: { inventory: 40, customers: 20 }, ccv: { products: 10, orders: 40, users: 20 } } as const;
 
 export interface DemoTargets {
   vismaUrl: string;
@@ -59,12 +61,12 @@ export async function demoTargets(env: Readonly<Record<string, string | undefine
       if (state === 'other') throw new Error(`Something that is not a Koppel simulator answers at ${url} (${name}). Stop it, or point ${name} at another port.`);
     }
     if (v === 'nothing') {
-      const sim = await startVismaSimulator({ port: portOf(vismaUrl, 'KOPPEL_DEMO_VISMA_URL'), quiet: true });
+      const sim = await startVismaSimulator({ port: portOf(vismaUrl, 'KOPPEL_DEMO_VISMA_URL'), sizes: DEMO_SIZES.visma, quiet: true });
       closers.push(() => sim.close());
       started.push(`Visma.net simulator on ${sim.url}`);
     }
     if (c === 'nothing') {
-      const sim = await startCcvSimulator({ port: portOf(ccvUrl, 'KOPPEL_DEMO_CCV_URL'), quiet: true });
+      const sim = await startCcvSimulator({ port: portOf(ccvUrl, 'KOPPEL_DEMO_CCV_URL'), sizes: DEMO_SIZES.ccv, quiet: true });
       closers.push(() => sim.close());
       started.push(`CCV Shop simulator on ${sim.url}`);
     }
@@ -76,7 +78,9 @@ export async function demoTargets(env: Readonly<Record<string, string | undefine
 }
 
 /** Every slot of the flow filled with the demo simulator of its type, with the demo credentials. */
-export function demoClients(flow: FlowDocument, targets: DemoTargets): Record<string, unknown> {
+export function demoClients(flow: FlowDocument, targets: DemoTargets, opts: { pacing?: boolean } = {}): Record<string, unknown> {
+  // Benchmarks measure Koppel, not CCV Shop's per-minute budgets: they can turn the client-side pacing off.
+  const budgets = opts.pacing === false ? { budgets: { get: 0, write: 0 } } : {};
   const clients: Record<string, unknown> = {};
   for (const [slot, spec] of Object.entries(flow.connections)) {
     clients[slot] =
@@ -89,7 +93,7 @@ export function demoClients(flow: FlowDocument, targets: DemoTargets): Record<st
             apiUrl: targets.vismaUrl,
             salesOrderUrl: targets.vismaUrl,
           })
-        : new CcvClient({ baseUrl: targets.ccvUrl, publicKey: CCV_DEMO.publicKey, secretKey: CCV_DEMO.secretKey });
+        : new CcvClient({ baseUrl: targets.ccvUrl, publicKey: CCV_DEMO.publicKey, secretKey: CCV_DEMO.secretKey, ...budgets });
   }
   return clients;
 }

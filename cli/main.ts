@@ -5,6 +5,7 @@ import { registerRun } from './commands/run';
 import { registerValidate } from './commands/validate';
 import { registerConnections } from './commands/connections';
 import { registerServe } from './commands/serve';
+import { registerDaemon } from './commands/daemon';
 
 /** Builds the `koppel` command tree writing through `io`. */
 export function buildProgram(io: Io): Command {
@@ -18,6 +19,7 @@ export function buildProgram(io: Io): Command {
   registerSim(program, io);
   registerConnections(program, io);
   registerServe(program, io);
+  registerDaemon(program, io);
   return program;
 }
 

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
 import { runEventSchema, runStatusSchema, countsSchema, recordActionSchema, fieldChangeSchema } from '../engine/run/events';
 import { jsonSchema, jsonObjectSchema } from '../engine/json';
+import { opsContract } from './contract-ops';
 
 export { flowDocumentSchema, runEventSchema };
+export * from './contract-ops';
 export type { FlowDocument } from '../engine/flow/schema';
 export type { RunEvent } from '../engine/run/events';
 
@@ -211,6 +213,9 @@ export const contract = {
 
   /** First start: example flows bound to embedded simulators, so nobody needs accounts to try Koppel. */
   'demo.setup': { input: empty, output: z.object({ flows: z.array(z.string()), connections: z.array(z.string()) }) },
+
+  // Schedules, dashboard, history, replay, notifications, retention and privacy (host/contract-ops.ts).
+  ...opsContract,
 } as const;
 
 export type Channel = keyof typeof contract;

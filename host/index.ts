@@ -16,16 +16,31 @@ import { createDemoLease } from './services/demo-lease';
 import { createFlows } from './services/flows';
 import { createOptionsService } from './services/options';
 import { createRuns } from './services/runs';
+import { systemClock } from './services/clock';
+import { createOps } from './services/ops';
 import { startEmbeddedSimulators } from './embedded-simulators';
-import type { Host, HostOptions } from './types';
+import type { HostOptions, KoppelHost } from './types';
 
-export type { Host, HostOptions, SettingsStore, SecretStore, DemoSimulators, DemoSimulatorLauncher } from './types';
+export type {
+  Host,
+  HostOptions,
+  KoppelHost,
+  SettingsStore,
+  SecretStore,
+  DemoSimulators,
+  DemoSimulatorLauncher,
+  Clock,
+  DesktopNotification,
+  OpsLogEntry,
+  SchedulerOwner,
+  SchedulerStart,
+} from './types';
 export { HostError } from './errors';
 
 const ok = { ok: true as const };
 
 /** The app services behind `host/contract.ts`, for Electron's IPC, `koppel serve` and tests. */
-export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }): Promise<Host> {
+export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }): Promise<KoppelHost> {
   const home = path.resolve(opts.home);
   mkdirSync(home, { recursive: true });
   const catalog = opts.catalog ?? allNodes;
@@ -58,6 +73,20 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     ...(opts.locale !== undefined ? { locale: opts.locale } : {}),
     ...(opts.version !== undefined ? { version: opts.version } : {}),
     libraryIsEmpty: async () => (await flows.entries()).length === 0,
+  });
+  const ops = createOps({
+    home,
+    settings,
+    secrets,
+    env: opts.env ?? process.env,
+    clock: opts.clock ?? systemClock(),
+    ledger: getLedger,
+    flows,
+    runs,
+    language: app.language,
+    ...(opts.notify ? { notify: opts.notify } : {}),
+    ...(opts.webUrl !== undefined ? { webUrl: opts.webUrl } : {}),
+    ...(opts.scheduler ? { tuning: opts.scheduler } : {}),
   });
   const demo = createDemoService({ settings, connections, bindings, catalog, lease, libraryDir: flows.dir, examplesDir: opts.examplesDir ?? defaultExamplesDir() });
 
@@ -123,7 +152,7 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     'runs.start': async ({ path: file, flow, dryRun, onlyKeys }) => {
       const document = flow ?? (file !== undefined ? (await flows.open(file)).flow : undefined);
       if (!document) throw new HostError('invalid-input', 'Say which flow to run: give its file path or the flow itself.');
-      return { runId: await runs.start({ flow: document, dryRun, ...(onlyKeys ? { onlyKeys } : {}) }) };
+      return { runId: await ops.start({ flow: document, dryRun, ...(onlyKeys ? { onlyKeys } : {}) }) };
     },
     'runs.stop': async ({ runId }) => {
       runs.stop(runId);
@@ -134,6 +163,8 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     'runs.samples': async ({ runId }) => runs.samples(runId),
 
     'demo.setup': () => demo.setup(),
+
+    ...ops.handlers,
   };
 
   let closed = false;
@@ -143,10 +174,18 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
       return dispatch(handlers, channel, input);
     },
     onRunEvent: (listener: (event: RunEvent) => void) => runs.onEvent(listener),
+    startScheduler: (o) => ops.startScheduler(o),
+    stopScheduler: () => ops.stopScheduler(),
+    onOpsLog: (listener) => ops.onOpsLog(listener),
+    markAbandonedRuns: () => ops.markAbandonedRuns(),
+    settled: () => ops.settled(),
     async close() {
       if (closed) return;
       closed = true;
+      // No new scheduled runs; running ones stop after their batch; then the last notifications go out.
+      await ops.close();
       await runs.close();
+      await ops.finish();
       ledger?.close();
       await lease.release();
     },

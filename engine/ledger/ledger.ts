@@ -4,9 +4,11 @@ import type { NodeLedger, RunLedger } from '../types';
 import type { Db } from './db';
 import { openDb } from './db';
 import { erasePayloadsContaining, markAbandonedRuns, prune } from './maintenance';
-import type { PruneOptions } from './maintenance';
+import type { AbandonOptions, PruneOptions } from './maintenance';
 import { createNodeLedger, settleCursors } from './node-ledger';
 import type { CursorProposals } from './node-ledger';
+import { createOpsQueries } from './ops-queries';
+import type { AttentionRow, KeyEvent, ParkedRow } from './ops-queries';
 import { createQueries } from './queries';
 import type { ListRunsOptions, PendingWriteRow, RunDetail, TimelineEntry } from './queries';
 import { createRecorder } from './recorder';
@@ -28,7 +30,20 @@ export interface Ledger extends RunLedger {
   keyTimeline(key: string, opts?: { flowId?: string; limit?: number }): TimelineEntry[];
   prune(opts: PruneOptions): { runs: number; payloads: number };
   erasePayloadsContaining(email: string): { records: number; events: number; keys: number };
-  markAbandonedRuns(): number;
+  /** Marks runs left `running` by a stopped Koppel as failed; runs of another live Koppel process stay. */
+  markAbandonedRuns(opts?: AbandonOptions): number;
+  /** Records whose latest outcome in their flow failed and that are not parked, newest first. */
+  needsAttention(opts?: { flowId?: string; limit?: number }): { items: AttentionRow[]; total: number };
+  /** Runs started at or after `since` (ISO), oldest first. */
+  runsStartedSince(since: string, opts?: { flowId?: string; dryRun?: boolean; limit?: number }): RunRecord[];
+  /** Log events that name a record key, newest first. */
+  keyEvents(key: string, opts?: { flowId?: string; limit?: number }): KeyEvent[];
+  /** One run's record outcomes, optionally of one action; `total` counts past the limit. */
+  runRecords(runId: string, opts?: { action?: string; limit?: number; offset?: number }): { items: RecordRow[]; total: number };
+  park(flowId: string, key: string, note?: string): void;
+  unpark(flowId: string, key: string): boolean;
+  parked(flowId?: string): ParkedRow[];
+  isParked(flowId: string, key: string): boolean;
   /** The committed cursor of a node, outside any run (for the UI and tests). */
   cursor(flowId: string, nodeId: string, name: string): string | undefined;
   close(): void;
@@ -45,6 +60,7 @@ export function openLedger(path: string, opts: OpenLedgerOptions = {}): Ledger {
   const now = opts.now ?? (() => new Date());
   const proposals: CursorProposals = new Map();
   const queries = createQueries(db);
+  const ops = createOpsQueries(db, now);
   return {
     path,
     recorder: (runId, flow, ropts) => createRecorder(db, runId, flow, ropts),
@@ -59,7 +75,15 @@ export function openLedger(path: string, opts: OpenLedgerOptions = {}): Ledger {
     keyTimeline: (key, o) => queries.keyTimeline(key, o),
     prune: (o) => prune(db, { now: now(), ...o }),
     erasePayloadsContaining: (email) => erasePayloadsContaining(db, email),
-    markAbandonedRuns: () => markAbandonedRuns(db, now()),
+    markAbandonedRuns: (o) => markAbandonedRuns(db, now(), o),
+    needsAttention: (o) => ops.needsAttention(o),
+    runsStartedSince: (since, o) => ops.runsStartedSince(since, o),
+    keyEvents: (key, o) => ops.keyEvents(key, o),
+    runRecords: (runId, o) => ops.runRecords(runId, o),
+    park: (flowId, key, note) => ops.park(flowId, key, note),
+    unpark: (flowId, key) => ops.unpark(flowId, key),
+    parked: (flowId) => ops.parked(flowId),
+    isParked: (flowId, key) => ops.isParked(flowId, key),
     cursor: (flowId, nodeId, name) => createNodeLedger(db, proposals, { flowId, nodeId, runId: '', dryRun: true }, now).getCursor(name),
     close: () => db.close(),
   };

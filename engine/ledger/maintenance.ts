@@ -79,9 +79,38 @@ export function erasePayloadsContaining(db: Db, email: string): { records: numbe
   return { records, events, keys };
 }
 
-/** Runs left `running` by a Koppel that stopped; call at start-up when no other Koppel process runs flows. */
-export function markAbandonedRuns(db: Db, now: Date = new Date()): number {
-  return db
-    .prepare("UPDATE runs SET status = 'failed', finished_at = ?, error = 'Koppel stopped during this run; it did not finish.' WHERE status = 'running'")
-    .run(now.toISOString()).changes;
+/** Whether a process id belongs to a running process (signal 0 only checks; EPERM means it exists). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+export interface AbandonOptions {
+  /** Liveness check of the process that ran a run; default `processAlive`. */
+  isAlive?: (pid: number) => boolean;
+  /** This process; its own runs count as abandoned (call this before starting runs). Default `process.pid`. */
+  selfPid?: number;
+}
+
+const runningRow = z.object({ id: z.string(), pid: z.number().nullable().optional() });
+
+/**
+ * Runs left `running` by a Koppel that stopped; call at start-up before this process runs flows. A run still
+ * owned by another live Koppel process (the desktop app next to the daemon) is left alone.
+ */
+export function markAbandonedRuns(db: Db, now: Date = new Date(), opts: AbandonOptions = {}): number {
+  const isAlive = opts.isAlive ?? processAlive;
+  const self = opts.selfPid ?? process.pid;
+  const rows = db.prepare("SELECT id, pid FROM runs WHERE status = 'running'").all().map((r) => runningRow.parse(r));
+  const abandoned = rows.filter((r) => r.pid == null || r.pid === self || !isAlive(r.pid));
+  const mark = db.prepare("UPDATE runs SET status = 'failed', finished_at = ?, error = 'Koppel stopped during this run; it did not finish.' WHERE id = ? AND status = 'running'");
+  let changed = 0;
+  db.transaction(() => {
+    for (const r of abandoned) changed += mark.run(now.toISOString(), r.id).changes;
+  })();
+  return changed;
 }

@@ -22,6 +22,8 @@ export interface ListRunsOptions {
   limit?: number;
   /** Paging: runs started before this ISO time. */
   before?: string;
+  /** Only dry runs (true) or only real runs (false). */
+  dryRun?: boolean;
 }
 
 export interface RunDetail {
@@ -51,6 +53,10 @@ export function createQueries(db: Db) {
       if (opts.before !== undefined) {
         where.push('started_at < ?');
         args.push(opts.before);
+      }
+      if (opts.dryRun !== undefined) {
+        where.push('dry_run = ?');
+        args.push(opts.dryRun ? 1 : 0);
       }
       const sql = `SELECT * FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, rowid DESC LIMIT ?`;
       return db.prepare(sql).all(...args, opts.limit ?? 50).map(toRunRecord);

@@ -32,7 +32,7 @@ export function createRecorder(db: Db, runId: string, flow: FlowDocument, opts: 
   const batchRows = opts.batchRows ?? 500;
   const flushAfterMs = opts.flushAfterMs ?? 250;
   const insertRun = db.prepare(
-    `INSERT INTO runs (id, flow_id, flow_name, dry_run, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)
+    `INSERT INTO runs (id, flow_id, flow_name, dry_run, status, started_at, pid) VALUES (?, ?, ?, ?, 'running', ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, node_id, level, key, json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -101,7 +101,7 @@ export function createRecorder(db: Db, runId: string, flow: FlowDocument, opts: 
       switch (e.type) {
         case 'run.started':
           flush();
-          insertRun.run(runId, e.flowId, e.flowName, e.dryRun ? 1 : 0, e.at);
+          insertRun.run(runId, e.flowId, e.flowName, e.dryRun ? 1 : 0, e.at, process.pid);
           pushEvent(e);
           return;
         case 'node.counts':

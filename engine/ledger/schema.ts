@@ -83,6 +83,20 @@ export const LEDGER_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (flow_id, node_id, name)
   );
   `,
+  // 2: parked records (not retried, not listed as needing attention), the process that ran a run (so a second
+  // Koppel process does not mark a live run as abandoned), and indexes for the dashboard and a key's timeline.
+  `
+  ALTER TABLE runs ADD COLUMN pid INTEGER;
+  CREATE TABLE parked (
+    flow_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    parked_at TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (flow_id, key)
+  );
+  CREATE INDEX events_by_key ON events (key) WHERE key IS NOT NULL;
+  CREATE INDEX records_failed_by_key ON records (key) WHERE action = 'failed';
+  `,
 ];
 
 const versionRow = z.object({ user_version: z.number() });
