@@ -43,6 +43,8 @@ export async function createResource<S extends z.ZodType>(
   const ctx = { method: 'POST', path: uri, subject };
   const counts = { rateLimited: 0, transient: 0 };
   let mayHaveLanded = false;
+  /** The last attempt timed out: the shop got it and may still be working on it. */
+  let stillWorking: CcvApiError | undefined;
   const { retry, rateLimitRetries } = t.config;
 
   const lookUp = async (why: string): Promise<z.output<S> | undefined> => {
@@ -57,6 +59,14 @@ export async function createResource<S extends z.ZodType>(
       if (mayHaveLanded) {
         const found = await lookUp('an earlier attempt landed');
         if (found !== undefined) return found;
+        if (stillWorking) {
+          // Not there yet is no proof it will not land: a second POST could create it twice.
+          throw stillWorking.with({
+            transient: false,
+            outcomeUnknown: true,
+            message: `${stillWorking.message} CCV Shop may still be creating ${subject}: Koppel did not find it yet and did not send it again. Check the shop before running again.`,
+          });
+        }
       }
       let res;
       try {
@@ -71,6 +81,7 @@ export async function createResource<S extends z.ZodType>(
           });
         }
         mayHaveLanded = true;
+        stillWorking = error.kind === 'timeout' ? error : undefined;
         throw error;
       }
       // A 2xx POST has been processed: whatever the body looks like, it must not lead to a second POST.

@@ -55,10 +55,15 @@ export function stripOrigin(link: string): string {
   return parsed.pathname + parsed.search;
 }
 
-/** First path segment after the API prefix (`products`, `attributecombinations`); `root` for the API root. */
+/**
+ * The resource a call is counted against for rate limits (`products`, `productphotos`); `root` for the API
+ * root. For a nested path it is the last named segment: `/products/:id/productphotos/` reads and writes the
+ * productphotos resource (endpoints.json: `resource.collection.productphotos`, `internal.resource.productphotos.post`).
+ */
 export function resourceOf(uri: string, apiPrefix: string): string {
   const path = uri.split('?')[0] ?? '';
   const rest = path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : path.replace(/^\/+/, '');
-  const first = rest.split('/').find((s) => s.length > 0);
-  return first ? decodeURIComponent(first).toLowerCase() : 'root';
+  const named = rest.split('/').filter((s) => s.length > 0 && !/^\d+$/.test(s));
+  const last = named.at(-1);
+  return last ? decodeURIComponent(last).toLowerCase() : 'root';
 }

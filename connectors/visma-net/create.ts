@@ -70,6 +70,14 @@ export async function createRecord<Id>(
         transport.log('info', `Found ${what} created by the failed attempt; not creating it again`);
         return { id: existing, recovered: true };
       }
+      if (error.kind === 'timeout') {
+        // The request reached Visma.net, which may still be working on it: a second POST could create it twice.
+        throw new VismaApiError({
+          ...error,
+          outcomeUnknown: true,
+          message: `${error.message} Visma.net may still be creating ${what}: Koppel did not find it yet and did not send it again. Check in Visma.net before running again, so that it is not created twice.`,
+        });
+      }
       transport.log('info', `${capitalise(what)} was not created by the failed attempt; sending it again`);
       continue;
     }

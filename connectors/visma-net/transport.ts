@@ -150,7 +150,9 @@ export class VismaTransport {
     const ctx = contextOf(req);
     let token = await this.token();
     for (let refreshed = false; ; refreshed = true) {
-      const res = await this.exchange(req, token, ctx);
+      const sent = await this.exchange(req, token, ctx);
+      const res = sent.res;
+      token = sent.token;
       this.pacers[req.service].update(readRateLimitHeaders(res.headers));
       if (res.status === 401 && !refreshed) {
         this.log('info', `Visma.net refused the access token on ${req.method} ${req.path}; renewing it once`);
@@ -198,7 +200,8 @@ export class VismaTransport {
     return { status: res.status, headers: res.headers, body: res.body, json };
   }
 
-  private async exchange(req: VismaRequest, token: string, ctx: ErrorContext): Promise<RawResponse> {
+  /** Sends with `token`, or with a current one when pacing waited (a wait can outlast the token); returns the one used. */
+  private async exchange(req: VismaRequest, token: string, ctx: ErrorContext): Promise<{ res: RawResponse; token: string }> {
     const base = req.service === 'main' ? this.config.apiUrl : this.config.salesOrderUrl;
     const format = req.service === 'main' ? mainQueryFormat(this.config.filterTimeZone) : v3QueryFormat;
     const qs = buildQuery(req.query, format);
@@ -218,7 +221,11 @@ export class VismaTransport {
     try {
       if (req.signal?.aborted) throw new AbortedError();
       const waited = await this.pacers[req.service].acquire(req.signal);
-      if (waited > 0) this.log('info', `Pacing Visma.net calls: waited ${waited} ms before ${req.method} ${req.path}`);
+      if (waited > 0) {
+        this.log('info', `Pacing Visma.net calls: waited ${waited} ms before ${req.method} ${req.path}`);
+        token = await this.token();
+        headers['Authorization'] = `Bearer ${token}`;
+      }
       const started = this.config.clock.now();
       let res: RawResponse;
       try {
@@ -230,7 +237,7 @@ export class VismaTransport {
         throw this.scrub(errorFromTransport(failure, ctx, this.config.timeoutMs));
       }
       this.log('debug', `${req.method} ${req.path}${qs ? `?${qs}` : ''} → ${res.status}`, { service: req.service, ms: this.config.clock.now() - started });
-      return res;
+      return { res, token };
     } finally {
       this.slots.release();
     }

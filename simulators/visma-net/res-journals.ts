@@ -46,7 +46,11 @@ function renderJournal(j: JournalTransaction, lines: JournalLine[] = j.lines): R
 
 function listJournals(req: SimRequest, ctx: SimContext): SimResponse {
   const periodId = q(req, 'periodId');
-  const f = dateFilter(req.query, 'lastModifiedDateTime', ctx.config.timeZoneOffsetMinutes);
+  // This endpoint has no `lastModifiedDateTimeCondition`: the date alone means "modified since then, up to the
+  // present" (spec parameter description). A condition sent anyway is honoured.
+  const query = new URLSearchParams(req.query);
+  if (q(req, 'lastModifiedDateTime') !== undefined && q(req, 'lastModifiedDateTimeCondition') === undefined) query.set('lastModifiedDateTimeCondition', '>=');
+  const f = dateFilter(query, 'lastModifiedDateTime', ctx.config.timeZoneOffsetMinutes);
   if (!f.ok) return messageError(400, f.error);
   if (periodId === undefined && !f.test) return messageError(400, `Either periodId (YYYYPP) or lastModifiedDateTime with lastModifiedDateTimeCondition is mandatory for journal transactions.`);
   if (periodId !== undefined && !/^\d{4}(0[1-9]|1[0-2])$/.test(periodId)) return messageError(400, `periodId '${periodId}' is invalid; use YYYYPP, e.g. 202401.`);

@@ -63,7 +63,8 @@ export type Inventory = z.infer<typeof inventorySchema>;
 export const inventorySummarySchema = z.looseObject({
   inventory: z.looseObject({ number: str, description: str }).nullish(),
   warehouse: idDescription.nullish(),
-  location: z.looseObject({ id: str, name: str }).nullish(),
+  // LocationInInventorySummaryDto.id is an int32 in the spec.
+  location: z.looseObject({ id: int, name: str }).nullish(),
   available: num,
   availableForShipment: num,
   notAvailable: num,
