@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm test`: lint, type-check, then every test. The keychain tests need a Secret Service; when this shell has no
+# D-Bus session, the tests run inside a private one with an unlocked gnome-keyring (apt: gnome-keyring dbus-x11).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npx eslint .
+npx tsc --noEmit -p tsconfig.json
+
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  exec dbus-run-session -- bash -c 'eval "$(printf "koppel-tests" | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL; exec npx vitest run "$@"' vitest "$@"
+fi
+exec npx vitest run "$@"
