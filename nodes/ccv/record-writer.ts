@@ -1,0 +1,104 @@
+import { failItem, itemMeta, stripMeta } from '../../engine';
+import type { Batch, FieldChange, Item, Json, NodeContext, PortBatch, RecordOutcome } from '../../engine';
+import { CcvApiError } from '../../connectors/ccv-shop/index';
+
+/** What a writing node did with one record (or would do, in a dry run). */
+export interface WriteResult {
+  action: 'created' | 'updated' | 'skipped';
+  targetId?: string;
+  changes?: FieldChange[];
+  sent?: Json;
+  reason?: string;
+}
+
+/** A problem with one record's data: it goes to the error port naming the field. */
+export class RecordProblem extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'RecordProblem';
+  }
+}
+
+/** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
+const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
+
+export function isFatal(err: unknown): boolean {
+  return err instanceof CcvApiError && FATAL.has(err.kind);
+}
+
+/**
+ * Runs `handle` for every record of the input: reports the outcome, passes the record on `out`, and sends a record
+ * whose write failed to `error` with the reason (naming the record); connection-wide failures stop the node.
+ */
+export async function* writeRecords(
+  ctx: NodeContext<unknown>,
+  input: AsyncIterable<Batch> | undefined,
+  target: string,
+  handle: (item: Item) => Promise<WriteResult>,
+  opts: { sourceOf?: (item: Item) => Json } = {},
+): AsyncGenerator<PortBatch> {
+  if (!input) return;
+  const label = ctx.nodeName ?? ctx.nodeId;
+  for await (const batch of input) {
+    const ok: Item[] = [];
+    const failed: Item[] = [];
+    for (const item of batch) {
+      if (ctx.signal.aborted) return;
+      const source = opts.sourceOf ? opts.sourceOf(item) : stripMeta(item.json);
+      try {
+        const r = await handle(item);
+        const outcome: RecordOutcome = { key: item.key, action: r.action, target, source };
+        if (r.targetId !== undefined) outcome.targetId = r.targetId;
+        if (r.changes !== undefined) outcome.changes = r.changes;
+        if (r.sent !== undefined) outcome.sent = r.sent;
+        if (r.reason !== undefined) outcome.reason = r.reason;
+        ctx.outcome(outcome);
+        ok.push(item);
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        if (isFatal(err)) {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new Error(`CCV Shop could not be reached for ${target} '${item.key}', so '${label}' stopped: ${message}`);
+        }
+        if (!(err instanceof RecordProblem) && !(err instanceof CcvApiError)) throw err;
+        const reason = err.message.includes(`'${item.key}'`) || err.message.includes(`"${item.key}"`) ? err.message : `${cap(target)} '${item.key}': ${err.message}`;
+        const field = err instanceof RecordProblem ? err.field : undefined;
+        ctx.outcome({ key: item.key, action: 'failed', target, reason, source });
+        failed.push(failItem(item, reason, field === undefined ? { nodeId: ctx.nodeId } : { nodeId: ctx.nodeId, field }));
+      }
+    }
+    if (ok.length) yield { port: 'out', items: ok };
+    if (failed.length) yield { port: 'error', items: failed };
+  }
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Field-level before/after for the records of a dry run and the log; equal values are left out. */
+export function changesBetween(before: Record<string, Json | undefined>, after: Record<string, Json | undefined>, fields: Iterable<string>): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of fields) {
+    const b = before[field];
+    const a = after[field];
+    if (JSON.stringify(b ?? null) === JSON.stringify(a ?? null)) continue;
+    const change: FieldChange = { field };
+    if (b !== undefined) change.before = b;
+    if (a !== undefined) change.after = a;
+    out.push(change);
+  }
+  return out;
+}
+
+/**
+ * Whether the mapper marked a field "only when created" (update on resync off). A path counts when it or one of its
+ * parents is marked: `properties` covers `properties.Land`.
+ */
+export function isCreateOnly(item: Item, path: string): boolean {
+  const marked = itemMeta(item).createOnly ?? [];
+  return marked.some((f) => f === path || path.startsWith(`${f}.`));
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { VismaApiError, customerInvoiceInputSchema } from '../../connectors/visma-net/index';
+import type { DocumentPlan } from './document-plan';
+import { asInput, clean } from './post-kind';
+import type { PostKind } from './post-kind';
+import { postOrderShape } from './post-params';
+
+export const invoiceParamsSchema = z.strictObject({
+  ...postOrderShape,
+  hold: z.boolean().default(false).meta({ title: 'On hold', description: 'Create the invoice on hold, for a person to check before it is released.', ui: { widget: 'toggle' } }),
+  release: z.boolean().default(false).meta({ title: 'Release', description: 'Release (post) the invoice right after creating it.', ui: { widget: 'toggle' } }),
+});
+export type InvoiceParams = z.infer<typeof invoiceParamsSchema>;
+
+function document(plan: DocumentPlan, p: InvoiceParams) {
+  return clean({
+    customerNumber: plan.customerNumber ?? '(new customer)',
+    documentDate: plan.date,
+    externalReference: plan.reference,
+    customerRefNumber: plan.reference,
+    invoiceText: plan.description,
+    currencyId: plan.currency,
+    paymentMethodId: plan.paymentMethod,
+    creditTermsId: plan.creditTerms,
+    branchNumber: p.branch.trim() || undefined,
+    customerVatZoneId: plan.vatZone,
+    hold: p.hold,
+    invoiceLines: plan.lines.map((l) =>
+      clean({
+        operation: 'Insert',
+        inventoryNumber: l.inventoryId,
+        description: l.description,
+        quantity: l.quantity,
+        unitPriceInCurrency: l.unitPrice,
+        discountAmountInCurrency: l.discountAmount > 0 ? l.discountAmount : undefined,
+        manualDiscount: l.discountAmount > 0 ? true : undefined,
+        vatCodeId: l.vatCode,
+        accountNumber: l.account,
+      }),
+    ),
+  });
+}
+
+/** Sales invoices are customer invoices (README §6.4): created on /v2, found by the `externalReference` filter. */
+export const invoiceKind: PostKind<InvoiceParams> = {
+  scope: 'customer-invoice',
+  target: 'customer invoice',
+  needsItems: true,
+  usesCarrier: false,
+  build: (plan, p) => Promise.resolve(document(plan, p)),
+  validate: (doc, key) => void asInput(customerInvoiceInputSchema, doc, 'customer invoice', key),
+  async find(basics, _p, k) {
+    const hits = await k.client.customerInvoices.findByExternalReference(basics.reference, { signal: k.signal });
+    return hits.find((h) => h.referenceNumber)?.referenceNumber ?? undefined;
+  },
+  async create(doc, basics, _p, k, findExisting) {
+    const input = asInput(customerInvoiceInputSchema, doc, 'customer invoice', basics.key);
+    return (await k.client.customerInvoices.create(input, { signal: k.signal, findExisting })).id;
+  },
+  async after(id, p, k, key) {
+    if (!p.release || p.hold) return;
+    try {
+      const r = await k.client.customerInvoices.release(id, { signal: k.signal });
+      if (r.actionResult && r.actionResult !== 'Done') k.log('warn', `Invoice ${id} was created but not released: ${r.errorInfo ?? r.actionResult}. Release it in Visma.net.`, key);
+    } catch (error) {
+      if (!(error instanceof VismaApiError)) throw error;
+      k.log('warn', `Invoice ${id} was created but not released: ${error.message} Release it in Visma.net.`, key);
+    }
+  },
+};

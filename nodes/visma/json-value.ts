@@ -1,0 +1,50 @@
+import { isJsonObject } from '../../engine';
+import type { Json, JsonObject } from '../../engine';
+
+/**
+ * Connector answers (zod-parsed, loose) as plain JSON for a record: `undefined`, functions and non-finite numbers
+ * are left out, dates become ISO text. Walks the value instead of casting it.
+ */
+export function toJsonValue(value: unknown): Json | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => toJsonValue(v) ?? null);
+  if (typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) {
+      const j = toJsonValue(v);
+      if (j !== undefined) out[k] = j;
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** A record as a JSON object; anything that is not an object becomes `{}`. */
+export function toJsonRecord(value: unknown): JsonObject {
+  const j = toJsonValue(value);
+  return isJsonObject(j) ? j : {};
+}
+
+/** Text of a string or number field, trimmed; undefined when empty or absent. */
+export function textOf(value: Json | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A finite number, also from numeric text ("12.5"). */
+export function numberOf(value: Json | undefined): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return undefined;
+}
+
+/** Splits a list into batches of at most `size` (the flow's batch size). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  const n = Math.max(1, Math.floor(size));
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
+  return out;
+}

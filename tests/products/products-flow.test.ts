@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { validateFlow } from '../../engine';
+import type { Ledger } from '../../engine';
+import { catalog } from '../../nodes/catalog';
+import { expectedProduct } from './expected';
+import { loadFlow, memoryLedger, runWith, shopRequests, shopStore, startSims, vismaItems, writesOf } from './harness';
+import type { ShopRecord, Sims, VismaItem } from './harness';
+
+const flow = loadFlow('products');
+let sims: Sims;
+let ledger: Ledger;
+let items: VismaItem[];
+let active: VismaItem[];
+
+const byNumber = (records: ShopRecord[]) => new Map(records.map((r) => [String(r.productnumber), r]));
+const pick = <T extends object>(record: Record<string, unknown>, like: T): Record<string, unknown> => Object.fromEntries(Object.keys(like).map((k) => [k, record[k]]));
+
+beforeAll(async () => {
+  sims = await startSims({ inventory: 60 });
+  ledger = memoryLedger();
+  items = await vismaItems(sims);
+  active = items.filter((i) => i.status === 'Active');
+});
+afterAll(async () => {
+  ledger.close();
+  await sims.close();
+});
+
+describe('flows-examples/products.flow.json', () => {
+  it('is a valid flow with slots visma and shop and a canvas layout', () => {
+    expect(validateFlow(flow, catalog)).toEqual([]);
+    expect(flow.connections).toEqual({ visma: { type: 'visma-net', title: 'Visma.net company' }, shop: { type: 'ccv-shop', title: 'CCV Shop' } });
+    expect(flow.nodes.map((n) => n.type)).toEqual(['trigger.manual', 'visma.fetch', 'core.filter', 'core.map', 'ccv.upsertProduct']);
+    expect(Object.keys(flow.layout.nodes).sort()).toEqual(flow.nodes.map((n) => n.id).sort());
+  });
+
+  it('dry run: writes nothing and lists a planned create per active item', async () => {
+    const { summary, records } = await runWith(flow, sims, ledger, { dryRun: true });
+    expect(summary.status).toBe('succeeded');
+    const planned = records.filter((r) => r.nodeId === 'write');
+    expect(planned.every((r) => r.planned && r.action === 'created')).toBe(true);
+    expect(planned.map((r) => r.key).sort()).toEqual(active.map((i) => i.inventoryNumber).sort());
+    const first = planned.find((r) => r.key === active[0]?.inventoryNumber);
+    expect(first?.changes).toEqual(expect.arrayContaining([{ field: 'name', after: active[0]?.description }]));
+    expect(writesOf(await shopRequests(sims))).toEqual([]);
+    expect(await shopStore(sims, 'products')).toEqual([]);
+  });
+
+  it('first run: every active item arrives in the shop with the default mapping, field by field', async () => {
+    const { summary } = await runWith(flow, sims, ledger);
+    expect(summary.status).toBe('succeeded');
+    expect(summary.counts.created).toBe(active.length);
+    const packages = await shopStore(sims, 'packages');
+    const firstPackage = z.number().parse(packages[0]?.id);
+    const products = byNumber(await shopStore(sims, 'products'));
+    expect([...products.keys()].sort()).toEqual(active.map((i) => i.inventoryNumber).sort());
+    for (const item of active) {
+      const want = expectedProduct(item, firstPackage);
+      const got = products.get(item.inventoryNumber);
+      expect(got ? pick(got, want) : undefined, item.inventoryNumber).toEqual(want);
+    }
+    const writes = writesOf(await shopRequests(sims));
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(active.map(() => 'POST /api/rest/v1/products/'));
+  });
+
+  it('second run: writes nothing', async () => {
+    const { summary } = await runWith(flow, sims, ledger);
+    expect(summary.status).toBe('succeeded');
+    expect(summary.counts.created + summary.counts.updated).toBe(0);
+    expect(writesOf(await shopRequests(sims))).toEqual([]);
+  });
+
+  it('after three items change in Visma.net, updates exactly those three and keeps create-only fields', async () => {
+    const changed = [active[1], active[3], active.at(-1)].flatMap((i) => (i ? [i] : []));
+    expect(changed).toHaveLength(3);
+    const products = byNumber(await shopStore(sims, 'products'));
+    // A person switches the first product off in the shop; `active` is create-only in the flow, so it must stay off.
+    const edited = products.get(changed[0]?.inventoryNumber ?? '');
+    await sims.shopClient.products.patch(z.number().parse(edited?.id), { active: false });
+    for (const item of changed) {
+      await sims.vismaClient.inventory.update(item.inventoryNumber, { description: `${item.description} (nieuw)`, defaultPrice: (item.defaultPrice ?? 0) + 10 });
+    }
+    await shopRequests(sims);
+
+    const dry = await runWith(flow, sims, ledger, { dryRun: true });
+    const plannedUpdates = dry.records.filter((r) => r.nodeId === 'write' && r.action === 'updated');
+    expect(plannedUpdates.map((r) => r.key).sort()).toEqual(changed.map((i) => i.inventoryNumber).sort());
+    expect(plannedUpdates[0]?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', before: expect.any(String), after: expect.stringContaining('(nieuw)') })]));
+    expect(writesOf(await shopRequests(sims))).toEqual([]);
+
+    const { summary, records } = await runWith(flow, sims, ledger);
+    expect(summary.status).toBe('succeeded');
+    const updated = records.filter((r) => r.action === 'updated').map((r) => r.key);
+    expect(updated.sort()).toEqual(changed.map((i) => i.inventoryNumber).sort());
+    const writes = writesOf(await shopRequests(sims));
+    expect(writes).toHaveLength(3);
+    for (const w of writes) {
+      expect(w.method).toBe('PATCH');
+      expect(Object.keys(z.record(z.string(), z.unknown()).parse(w.body)).sort()).toEqual(['name', 'price', 'shortdescription']);
+    }
+
+    const after = byNumber(await shopStore(sims, 'products'));
+    const fresh = new Map((await vismaItems(sims)).map((i) => [i.inventoryNumber, i]));
+    for (const item of changed) {
+      const now = fresh.get(item.inventoryNumber);
+      const got = after.get(item.inventoryNumber);
+      expect(got?.name).toBe(`${item.description} (nieuw)`);
+      expect(now && got ? pick(got, { price: 0 }) : undefined).toEqual(now ? { price: expectedProduct(now, 0).price } : undefined);
+    }
+    expect(after.get(changed[0]?.inventoryNumber ?? '')?.is_active).toBe(false);
+    expect(after.get(changed[1]?.inventoryNumber ?? '')?.is_active).toBe(true);
+
+    const again = await runWith(flow, sims, ledger);
+    expect(again.summary.counts.updated + again.summary.counts.created).toBe(0);
+    expect(writesOf(await shopRequests(sims))).toEqual([]);
+  });
+});
