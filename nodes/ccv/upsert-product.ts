@@ -50,6 +50,7 @@ export const ccvUpsertProductNode = defineNode({
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
     const facts = new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m));
-    yield* writeRecords(ctx, inputs.in, 'product', (item) => upsertProductRecord({ ctx, client, facts }, item));
+    // Products are independent of each other: a few writes in flight keep the shop's budget busy instead of waiting on each answer.
+    yield* writeRecords(ctx, inputs.in, 'product', (item) => upsertProductRecord({ ctx, client, facts }, item), { concurrency: 4 });
   },
 });
