@@ -6,9 +6,8 @@ import type { FlowDocument } from '../engine/index';
 
 export const DEFAULT_DEMO_VISMA_URL = 'http://127.0.0.1:4010';
 export const DEFAULT_DEMO_CCV_URL = 'http://127.0.0.1:4020';
+import { demoSimulatorOptions } from '../host/demo-options';
 const CCV_DEMO = { publicKey: 'demo_public_key', secretKey: 'demo_secret_key' };
-/** Small enough that a first demo run finishes within CCV Shop's per-minute budgets, large enough to show paging. */
-const DEMO_SIZES = { visma: { inventory: 40, customers: 20 }, ccv: { products: 10, orders: 40, users: 20 } } as const;
 
 export interface DemoTargets {
   vismaUrl: string;
@@ -60,13 +59,14 @@ export async function demoTargets(env: Readonly<Record<string, string | undefine
     ] as const) {
       if (state === 'other') throw new Error(`Something that is not a Koppel simulator answers at ${url} (${name}). Stop it, or point ${name} at another port.`);
     }
+    const opts = demoSimulatorOptions();
     if (v === 'nothing') {
-      const sim = await startVismaSimulator({ port: portOf(vismaUrl, 'KOPPEL_DEMO_VISMA_URL'), sizes: DEMO_SIZES.visma, quiet: true });
+      const sim = await startVismaSimulator({ ...opts.visma, port: portOf(vismaUrl, 'KOPPEL_DEMO_VISMA_URL') });
       closers.push(() => sim.close());
       started.push(`Visma.net simulator on ${sim.url}`);
     }
     if (c === 'nothing') {
-      const sim = await startCcvSimulator({ port: portOf(ccvUrl, 'KOPPEL_DEMO_CCV_URL'), sizes: DEMO_SIZES.ccv, quiet: true });
+      const sim = await startCcvSimulator({ ...opts.ccv, port: portOf(ccvUrl, 'KOPPEL_DEMO_CCV_URL') });
       closers.push(() => sim.close());
       started.push(`CCV Shop simulator on ${sim.url}`);
     }

@@ -7,13 +7,19 @@
  */
 import type { DemoSimulators } from './types';
 
-/** Both simulators on free ports of 127.0.0.1, seeded deterministically. */
+/** Both simulators on free ports of 127.0.0.1, seeded deterministically with the demo options. */
 export async function startEmbeddedSimulators(): Promise<DemoSimulators> {
-  const [{ startVismaSimulator }, { startCcvSimulator }] = await Promise.all([import('../simulators/visma-net/index'), import('../simulators/ccv-shop/index')]);
-  const visma = await startVismaSimulator({ port: 0, seed: 1, quiet: true });
+  const [{ startVismaSimulator }, { startCcvSimulator }, { demoSimulatorOptions }] = await Promise.all([
+    import('../simulators/visma-net/index'),
+    import('../simulators/ccv-shop/index'),
+    import('./demo-options'),
+  ]);
+  // The same data as `koppel run --demo`, so every example flow runs green in the demo workspace.
+  const opts = demoSimulatorOptions();
+  const visma = await startVismaSimulator({ ...opts.visma, port: 0 });
   let ccv;
   try {
-    ccv = await startCcvSimulator({ port: 0, seed: 1, quiet: true });
+    ccv = await startCcvSimulator({ ...opts.ccv, port: 0 });
   } catch (error) {
     await visma.close();
     throw error;

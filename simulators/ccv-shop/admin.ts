@@ -105,7 +105,7 @@ export function handleAdmin(core: SimCore, method: string, path: string, query: 
       return { status: 200, body: { ok: true, seed: core.state.spec.seed, sizes: core.state.spec.sizes } };
     case 'POST seed': {
       const b = parse(seedSchema, body, 'POST /__sim/seed');
-      core.reseed({ seed: b.seed ?? core.state.spec.seed, sizes: { ...core.state.spec.sizes, ...b.sizes } });
+      core.reseed({ seed: b.seed ?? core.state.spec.seed, sizes: { ...core.state.spec.sizes, ...b.sizes }, ...(core.state.spec.skus ? { skus: core.state.spec.skus } : {}) });
       return { status: 200, body: { ok: true, seed: core.state.spec.seed, sizes: core.state.spec.sizes } };
     }
     case 'GET faults':

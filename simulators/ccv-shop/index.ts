@@ -4,13 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { defaultConfig } from './config';
 import { SimCore } from './core';
 import { CcvServer } from './server';
+import type { SeedSkus } from './seed/products';
 import { DEFAULT_SIZES } from './state';
+
+export type { SeedSkus } from './seed/products';
 
 export interface CcvSimOptions {
   port?: number;
   host?: string; // default 0 / '127.0.0.1'
   seed?: number; // default 1
   sizes?: Partial<Record<'products' | 'orders' | 'users' | 'categories', number>>;
+  /** Seed these product numbers / combination SKUs instead of SKU-nnnnnn (a shop already synced with its ERP). */
+  skus?: SeedSkus;
   latencyMs?: number;
   rateLimit?: { getPerMinute: number; writePerMinute: number } | false; // default 150 / 100
   now?: () => number;
@@ -32,7 +37,7 @@ export async function startCcvSimulator(opts: CcvSimOptions = {}): Promise<CcvSi
     config.rateLimit.getPerMinute = opts.rateLimit.getPerMinute;
     config.rateLimit.writePerMinute = opts.rateLimit.writePerMinute;
   }
-  const core = new SimCore(config, { seed: opts.seed ?? 1, sizes: { ...DEFAULT_SIZES, ...opts.sizes } }, opts.now ?? Date.now);
+  const core = new SimCore(config, { seed: opts.seed ?? 1, sizes: { ...DEFAULT_SIZES, ...opts.sizes }, ...(opts.skus ? { skus: opts.skus } : {}) }, opts.now ?? Date.now);
   const host = opts.host ?? '127.0.0.1';
   let url = '';
   const quiet = opts.quiet ?? false;

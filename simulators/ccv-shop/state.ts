@@ -10,7 +10,7 @@ import { orderGenerator, orderRowGenerator } from './seed/orders';
 import {
   attributeValueLinkGenerator, categoryLinkGenerator, combinationGenerator, photoGenerator, productGenerator,
 } from './seed/products';
-import type { ProductSeed } from './seed/products';
+import type { ProductSeed, SeedSkus } from './seed/products';
 import { userGenerator } from './seed/users';
 import { ChildTable, RootTable } from './table';
 
@@ -24,6 +24,8 @@ export const SEED_ANCHOR = Date.UTC(2025, 0, 1);
 export interface SeedSpec {
   seed: number;
   sizes: Sizes;
+  /** Product numbers/SKUs to seed instead of the generated ones (see SeedSkus). */
+  skus?: SeedSkus;
 }
 
 export interface SimState {
@@ -72,7 +74,7 @@ export function buildState(spec: SeedSpec, settingsOverrides: JsonObject = {}): 
   const { seed, sizes } = spec;
   const categories = seedCategories(sizes.categories);
   const settings = { ...seedSettings(), ...settingsOverrides };
-  const productSeed: ProductSeed = { seed, size: sizes.products, leafCategoryIds: leafCategoryIds(categories), anchorMs: SEED_ANCHOR };
+  const productSeed: ProductSeed = { seed, size: sizes.products, ...(spec.skus ? { skus: spec.skus } : {}), leafCategoryIds: leafCategoryIds(categories), anchorMs: SEED_ANCHOR };
   const products = new RootTable('products', productGenerator(productSeed), IDS.products);
   const orderSeed = {
     seed,

@@ -84,7 +84,7 @@ export function handleAdmin(state: SimState, method: string, segments: string[],
       state.log.clear();
       return { status: 204 };
     case 'POST reset':
-      ctx.store = Store.create(ctx.store.seed, ctx.store.sizes);
+      ctx.store = Store.create(ctx.store.seed, ctx.store.sizes, ctx.store.costItems);
       state.log.clear();
       state.faults.clear();
       state.rate.reset();
@@ -92,7 +92,7 @@ export function handleAdmin(state: SimState, method: string, segments: string[],
     case 'POST seed': {
       const p = parse(SeedSchema, body);
       if (!p.ok) return p.res;
-      ctx.store = Store.create(p.data.seed ?? ctx.store.seed, { ...ctx.store.sizes, ...p.data.sizes });
+      ctx.store = Store.create(p.data.seed ?? ctx.store.seed, { ...ctx.store.sizes, ...p.data.sizes }, ctx.store.costItems);
       state.rate.reset();
       return { status: 200, json: { seed: ctx.store.seed, sizes: ctx.store.sizes } };
     }

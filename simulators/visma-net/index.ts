@@ -11,12 +11,14 @@ import { Store } from './store';
 
 export type { SimConfig, SizedCollection, VismaSimHandle, VismaSimOptions } from './options';
 export { DEMO_CREDENTIALS } from './options';
+export { generateItem as seededItem } from './seed-inventory';
+export { COST_ITEMS } from './seed-cost-items';
 
 export async function startVismaSimulator(opts: VismaSimOptions = {}): Promise<VismaSimHandle> {
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
   const config = defaultConfig(opts);
-  const ctx = { config, now, store: Store.create(seed, opts.sizes), baseUrl: '' };
+  const ctx = { config, now, store: Store.create(seed, opts.sizes, opts.costItems ?? false), baseUrl: '' };
   const state: SimState = {
     ctx,
     log: new RequestLog(() => config.requestLogLimit),

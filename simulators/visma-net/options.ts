@@ -7,6 +7,8 @@ export interface VismaSimOptions {
   host?: string; // default '127.0.0.1'
   seed?: number; // default 1
   sizes?: Partial<Record<SizedCollection, number>>;
+  /** Seed the non-stock items VERZENDKOSTEN and BETAALKOSTEN after the generated inventory (default false). */
+  costItems?: boolean;
   latencyMs?: number; // default 0
   rateLimit?: { perHour: number } | false; // default { perHour: 15000 }
   tokenLifetimeSeconds?: number; // default 3600

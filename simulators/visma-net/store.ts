@@ -5,6 +5,7 @@ import type { Contact, Customer, CustomerInvoice, Item, JournalTransaction, Sale
 import { DEFAULT_SIZES, type SizedCollection } from './options';
 import { customerNumberAt, generateContact, generateCustomer } from './seed-customers';
 import { generateInvoice, generateJournal, generateSalesOrder, invoiceNumberAt, JOURNAL_COUNT, orderIdAt, batchNumberAt } from './seed-documents';
+import { costItemNumberAt, COST_ITEMS, generateCostItem } from './seed-cost-items';
 import { attachmentIdFor, generateItem, hasImage, inventoryNumberAt } from './seed-inventory';
 import { DEMO_PNG } from './png';
 
@@ -44,9 +45,16 @@ export class Store {
   constructor(
     readonly seed: number,
     readonly sizes: Record<SizedCollection, number>,
+    /** Also seed the shipping/payment cost items (after the generated inventory). */
+    readonly costItems = false,
   ) {
     const { inventory, customers, salesOrders, customerInvoices } = sizes;
-    this.inventory = new LazyCollection('inventory', { count: inventory, generate: (i) => generateItem(seed, i), keyAt: inventoryNumberAt }, (r) => r.inventoryNumber);
+    const extra = costItems ? COST_ITEMS.length : 0;
+    this.inventory = new LazyCollection('inventory', {
+      count: inventory + extra,
+      generate: (i) => (i < inventory ? generateItem(seed, i) : generateCostItem(i - inventory, i)),
+      keyAt: (i) => (i < inventory ? inventoryNumberAt(i) : costItemNumberAt(i - inventory)),
+    }, (r) => r.inventoryNumber);
     this.customers = new LazyCollection('customers', { count: customers, generate: (i) => generateCustomer(seed, i), keyAt: customerNumberAt }, (r) => r.number);
     this.contacts = new LazyCollection('contacts', { count: customers, generate: (i) => generateContact(seed, i), keyAt: (i) => String(20000 + i) }, (r) => String(r.contactId));
     this.salesOrders = new LazyCollection('salesOrders', {
@@ -58,14 +66,14 @@ export class Store {
     this.journalTransactions = new LazyCollection('journalTransactions', { count: JOURNAL_COUNT, generate: (i) => generateJournal(seed, i), keyAt: batchNumberAt }, (r) => r.batchNumber);
   }
 
-  static create(seed: number, sizes: Partial<Record<SizedCollection, number>> | undefined): Store {
+  static create(seed: number, sizes: Partial<Record<SizedCollection, number>> | undefined, costItems = false): Store {
     const merged = { ...DEFAULT_SIZES };
     const keys: SizedCollection[] = ['inventory', 'customers', 'salesOrders', 'customerInvoices'];
     for (const k of keys) {
       const v = sizes?.[k];
       if (typeof v === 'number' && Number.isInteger(v) && v >= 0) merged[k] = v;
     }
-    return new Store(seed, merged);
+    return new Store(seed, merged, costItems);
   }
 
   /** Attachment bytes: uploaded ones, or the demo PNG for seeded item images. */

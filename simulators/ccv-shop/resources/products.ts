@@ -63,7 +63,7 @@ function lookupIds(ctx: Ctx): number[] | undefined {
   const size = ctx.state.spec.sizes.products;
   const pn = ctx.query.get('productnumber');
   const ean = ctx.query.get('eannumber');
-  const index = pn ? indexFromProductNumber(pn, size) : ean ? indexFromEan(ean, size) : undefined;
+  const index = pn ? indexFromProductNumber(pn, size, ctx.state.spec.skus) : ean ? indexFromEan(ean, size) : undefined;
   if (!pn && !ean) return undefined;
   const ids = new Set<number>();
   if (index !== undefined && !products.isTouched(IDS.products + index)) ids.add(IDS.products + index);
@@ -114,8 +114,9 @@ function queryProducts(ctx: Ctx): Set<number> {
   const s = ctx.state;
   const size = s.spec.sizes.products;
   const candidates = new Set<number>();
-  const generated = [pn && indexFromProductNumber(pn, size), ean && indexFromEan(ean, size), ean && indexFromComboEan(ean, size),
-    sku && indexFromComboSku(sku, size), sku && indexFromProductNumber(sku, size)];
+  const skus = s.spec.skus;
+  const generated = [pn && indexFromProductNumber(pn, size, skus), ean && indexFromEan(ean, size), ean && indexFromComboEan(ean, size),
+    sku && indexFromComboSku(sku, size, skus), sku && indexFromProductNumber(sku, size, skus)];
   for (const i of generated) if (typeof i === 'number') candidates.add(IDS.products + i);
   for (const r of s.products.touched()) candidates.add(r.id);
   for (const c of s.attributecombinations.touched()) if (typeof c.product_id === 'number') candidates.add(c.product_id);

@@ -9,9 +9,20 @@ import { IDS, SLOTS } from './ids';
 import { ean13 } from './names';
 import { PRODUCT_ADJECTIVES, PRODUCT_MATERIALS, PRODUCT_NOUNS } from './names';
 
+/**
+ * Product numbers to seed instead of the generated SKU-nnnnnn, by product index: a shop already partly synced
+ * with an ERP carries the ERP's item numbers. `combinations[i]` holds the SKUs of variant product i's combinations
+ * (in combination order); missing entries keep the generated form.
+ */
+export interface SeedSkus {
+  products: readonly string[];
+  combinations?: readonly (readonly string[] | null)[];
+}
+
 export interface ProductSeed {
   seed: number;
   size: number;
+  skus?: SeedSkus;
   leafCategoryIds: number[];
   /** Seeded dates end here (fixed, so a seed always yields the same data). */
   anchorMs: number;
@@ -30,12 +41,22 @@ export const pad = (n: number, width: number): string => String(n).padStart(widt
 export const productNumberOf = (i: number): string => `SKU-${pad(i + 1, 6)}`;
 export const productEanOf = (i: number): string => ean13(`871234${pad(i + 1, 6)}`);
 
-/** Index of a seeded product from its generated product number, if it has that form. */
-export function indexFromProductNumber(value: string, size: number): number | undefined {
+/** The product number product i is seeded with: the configured one, else the generated SKU-nnnnnn. */
+export const seededProductNumber = (i: number, skus?: SeedSkus): string => skus?.products[i] ?? productNumberOf(i);
+
+/** SKU of combination k of variant product i. */
+export function seededComboSku(i: number, k: number, fallback: string, skus?: SeedSkus): string {
+  return skus?.combinations?.[i]?.[k] ?? fallback;
+}
+
+/** Index of a seeded product from its product number (configured or generated form). */
+export function indexFromProductNumber(value: string, size: number, skus?: SeedSkus): number | undefined {
+  const listed = skus?.products.indexOf(value) ?? -1;
+  if (listed >= 0 && listed < size) return listed;
   const m = /^SKU-(\d{6,})$/.exec(value);
   if (!m) return undefined;
   const i = Number(m[1]) - 1;
-  return i >= 0 && i < size && productNumberOf(i) === value ? i : undefined;
+  return i >= 0 && i < size && seededProductNumber(i, skus) === value ? i : undefined;
 }
 
 export function indexFromEan(value: string, size: number): number | undefined {
@@ -54,10 +75,12 @@ export function indexFromComboEan(value: string, size: number): number | undefin
   return i >= 0 && i < size && ean13(`872${pad(n, 9)}`) === value ? i : undefined;
 }
 
-/** Index of the seeded product behind a generated combination SKU such as SKU-000004-M-WI. */
-export function indexFromComboSku(value: string, size: number): number | undefined {
-  const m = /^(SKU-\d{6,})-[A-Z]+-[A-Z]+$/.exec(value);
-  return m?.[1] === undefined ? undefined : indexFromProductNumber(m[1], size);
+/** Index of the seeded product behind a combination SKU: configured, or generated such as SKU-000004-M-WI. */
+export function indexFromComboSku(value: string, size: number, skus?: SeedSkus): number | undefined {
+  const listed = skus?.combinations?.findIndex((c) => c?.includes(value) === true) ?? -1;
+  if (listed >= 0 && listed < size) return listed;
+  const m = /^(.+)-[A-Z]+-[A-Z]+$/.exec(value);
+  return m?.[1] === undefined ? undefined : indexFromProductNumber(m[1], size, skus);
 }
 
 function dateOf(p: ProductSeed, i: number): number {
@@ -128,7 +151,7 @@ export function peekProduct(p: ProductSeed, i: number): Rec {
     is_active: c.active,
     createdate: iso(c.created),
     modifydate: iso(c.modified),
-    productnumber: productNumberOf(i),
+    productnumber: seededProductNumber(i, p.skus),
     eannumber: productEanOf(i),
     mpnnumber: mpnOf(i),
     name: c.name,
@@ -157,7 +180,7 @@ export function makeProduct(p: ProductSeed, i: number): Rec {
     is_active: c.active,
     createdate: iso(c.created),
     modifydate: iso(c.modified),
-    productnumber: productNumberOf(i),
+    productnumber: seededProductNumber(i, p.skus),
     eannumber: productEanOf(i),
     mpnnumber: mpnOf(i),
     is_multishop_product: false,
@@ -321,7 +344,7 @@ export function combinationGenerator(p: ProductSeed): ChildGenerator {
           ordering_without_stock: 'global_setting',
           product_number: '',
           ean_number: ean13(`872${pad((i + 1) * 10 + k, 9)}`),
-          sku_number: `${productNumberOf(i)}-${VALUE_CODES[sizeId] ?? ''}-${VALUE_CODES[colorId] ?? ''}`,
+          sku_number: seededComboSku(i, k, `${seededProductNumber(i, p.skus)}-${VALUE_CODES[sizeId] ?? ''}-${VALUE_CODES[colorId] ?? ''}`, p.skus),
           delivery_time: 1,
           delivery_time_type: 'days',
           delivery_default_text: '',
