@@ -261,6 +261,59 @@ export const retentionSettingsSchema = z.object({
 });
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
 
+// ---- setup wizard ----------------------------------------------------------------------------------------------
+
+export const wizardFlowKindSchema = z.enum(['products', 'stock', 'customers', 'orders']);
+/** Which Visma.net document an order becomes: the example flows orders-sales-orders / -sales-invoices / -financial. */
+export const wizardOrderDocumentSchema = z.enum(['sales-orders', 'sales-invoices', 'financial']);
+const tableRows = z.record(z.string().min(1), z.string());
+
+/** What the setup wizard asked; each answer given replaces the example flow's default. */
+export const wizardAnswersSchema = z.object({
+  vismaConnectionId: z.string().min(1),
+  ccvConnectionId: z.string().min(1),
+  flows: z.array(wizardFlowKindSchema).min(1),
+  /** Put before each flow name, e.g. "Webshop NL: ". */
+  namePrefix: z.string().max(60).optional(),
+  /** The shop's own country (ISO 3166 alpha-2). */
+  homeCountry: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as NL.').optional(),
+  orders: z
+    .object({
+      document: wizardOrderDocumentSchema,
+      /** CCV order status numbers to take (1 New, 2 In process, ...); empty = all. */
+      statuses: z.array(z.number().int().min(1).max(14)).optional(),
+      paid: z.enum(['paid', 'unpaid', 'any']).optional(),
+      /** Visma.net sales order type (sales orders only), e.g. SO. */
+      orderType: z.string().optional(),
+      /** One customer number for all orders that have none; absent = each order gets its own customer. */
+      defaultCustomer: z.string().optional(),
+      /** CCV order status to write back after posting; null = do not write back. */
+      statusAfter: z.number().int().min(1).max(14).nullable().optional(),
+    })
+    .optional(),
+  stock: z
+    .object({
+      warehouses: z.array(z.string().min(1)).optional(),
+      figure: z.enum(['available', 'availableForShipment', 'onHand', 'availableMinusBooked']).optional(),
+    })
+    .optional(),
+  /** Rows for the value tables of the same name (merged over the example's rows). */
+  tables: z
+    .object({
+      'vat-code-per-country-rate': tableRows,
+      'vat-zone-per-country': tableRows,
+      'revenue-account-per-country': tableRows,
+      'payment-method': tableRows,
+      'carrier-per-shipping-method': tableRows,
+      'shipping-item-per-method': tableRows,
+      'customer-class': tableRows,
+      'credit-terms': tableRows,
+    })
+    .partial()
+    .optional(),
+});
+export type WizardAnswers = z.infer<typeof wizardAnswersSchema>;
+
 // ---- the channels ------------------------------------------------------------------------------------------------
 
 export const opsContract = {
@@ -361,5 +414,16 @@ export const opsContract = {
   'privacy.erase': {
     input: z.object({ email: z.string().trim().min(3) }),
     output: z.object({ records: z.number(), events: z.number(), keys: z.number(), message: z.string() }),
+  },
+} as const;
+
+/** The setup wizard's channel (host/services/wizard.ts); kept apart from `opsContract`, whose handlers the ops service owns. */
+export const wizardContract = {
+  /** Makes ordinary library flows from the example templates and the wizard's answers, bound to the connections. */
+  'wizard.createFlows': {
+    input: wizardAnswersSchema,
+    output: z.object({
+      flows: z.array(z.object({ kind: wizardFlowKindSchema, path: z.string(), flowId: z.string(), name: z.string() })),
+    }),
   },
 } as const;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
 import { runEventSchema, runStatusSchema, countsSchema, recordActionSchema, fieldChangeSchema } from '../engine/run/events';
 import { jsonSchema, jsonObjectSchema } from '../engine/json';
-import { opsContract } from './contract-ops';
+import { opsContract, wizardContract } from './contract-ops';
 
 export { flowDocumentSchema, runEventSchema };
 export * from './contract-ops';
@@ -216,6 +216,8 @@ export const contract = {
 
   // Schedules, dashboard, history, replay, notifications, retention and privacy (host/contract-ops.ts).
   ...opsContract,
+  // The setup wizard (host/services/wizard.ts).
+  ...wizardContract,
 } as const;
 
 export type Channel = keyof typeof contract;

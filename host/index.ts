@@ -18,6 +18,7 @@ import { createOptionsService } from './services/options';
 import { createRuns } from './services/runs';
 import { systemClock } from './services/clock';
 import { createOps } from './services/ops';
+import { createWizardService } from './services/wizard';
 import { startEmbeddedSimulators } from './embedded-simulators';
 import type { HostOptions, KoppelHost } from './types';
 
@@ -89,6 +90,14 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     ...(opts.scheduler ? { tuning: opts.scheduler } : {}),
   });
   const demo = createDemoService({ settings, connections, bindings, catalog, lease, libraryDir: flows.dir, examplesDir: opts.examplesDir ?? defaultExamplesDir() });
+
+  const wizard = createWizardService({
+    catalog,
+    flows,
+    bindings,
+    connectionType: (id) => connections.get(id).type,
+    examplesDir: opts.examplesDir ?? defaultExamplesDir(),
+  });
 
   const forgetConnection = (id: string): void => {
     clients.forget(id);
@@ -163,6 +172,7 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     'runs.samples': async ({ runId }) => runs.samples(runId),
 
     'demo.setup': () => demo.setup(),
+    'wizard.createFlows': (answers) => wizard.createFlows(answers),
 
     ...ops.handlers,
   };

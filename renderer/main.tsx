@@ -5,6 +5,7 @@ import './styles/canvas.css';
 import './styles/panels.css';
 import './styles/screens.css';
 import './styles/forms.css';
+import './styles/ops.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -64,6 +64,7 @@ const handlers: Handlers = {
   'retention.set': unused,
   'retention.apply': unused,
   'privacy.erase': unused,
+  'wizard.createFlows': unused,
 };
 
 /** A host double: validates like the real one, answers app.info, fails on demand, and emits events. */

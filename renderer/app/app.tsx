@@ -9,6 +9,12 @@ import { useGraph } from '../store/graph.slice';
 import { useUi } from '../store/ui.slice';
 import { Toolbar } from '../toolbar/toolbar';
 import { Toasts } from '../ui/toasts';
+import { DashboardScreen } from '../dashboard/dashboard-screen';
+import { HistoryScreen } from '../history/history-screen';
+import { SchedulesScreen } from '../schedules/schedules-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+import { WizardScreen } from '../wizard/wizard-screen';
+import { AppNav } from './app-nav';
 import { BottomPanel } from './bottom-panel';
 import { Dialogs } from './dialogs';
 import { useAppEffects } from './use-app-effects';
@@ -26,8 +32,19 @@ export function App() {
           {t('common.skipToCanvas')}
         </a>
         <Toolbar />
+        <AppNav />
         {view === 'connections' ? (
           <ConnectionsScreen />
+        ) : view === 'dashboard' ? (
+          <DashboardScreen />
+        ) : view === 'history' ? (
+          <HistoryScreen />
+        ) : view === 'schedules' ? (
+          <SchedulesScreen />
+        ) : view === 'settings' ? (
+          <SettingsScreen />
+        ) : view === 'wizard' ? (
+          <WizardScreen />
         ) : (
           <div className="workspace">
             <nav className="sidebar" aria-label={t('sidebar.label')}>

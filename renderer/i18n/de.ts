@@ -1,6 +1,10 @@
 import type { Messages } from './en';
+import { opsDe } from './ops-de';
+import { wizardDe } from './wizard-de';
 
 export const de: Messages = {
+  ...opsDe,
+  ...wizardDe,
   common: { cancel: 'Abbrechen', close: 'Schließen', delete: 'Löschen', remove: 'Entfernen', dismiss: 'Ausblenden', skipToCanvas: 'Zur Arbeitsfläche springen' },
   language: { en: 'English', de: 'Deutsch', nl: 'Nederlands' },
   toolbar: {

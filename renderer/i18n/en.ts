@@ -1,5 +1,10 @@
+import { opsEn } from './ops-en';
+import { wizardEn } from './wizard-en';
+
 /** English UI strings. de.ts and nl.ts must have exactly these keys (the type checker enforces it). */
 export const en = {
+  ...opsEn,
+  ...wizardEn,
   common: { cancel: 'Cancel', close: 'Close', delete: 'Delete', remove: 'Remove', dismiss: 'Dismiss', skipToCanvas: 'Skip to the canvas' },
   language: { en: 'English', de: 'Deutsch', nl: 'Nederlands' },
   toolbar: {

@@ -1,6 +1,10 @@
 import type { Messages } from './en';
+import { opsNl } from './ops-nl';
+import { wizardNl } from './wizard-nl';
 
 export const nl: Messages = {
+  ...opsNl,
+  ...wizardNl,
   common: { cancel: 'Annuleren', close: 'Sluiten', delete: 'Verwijderen', remove: 'Verwijderen', dismiss: 'Sluiten', skipToCanvas: 'Naar het werkvlak' },
   language: { en: 'English', de: 'Deutsch', nl: 'Nederlands' },
   toolbar: {

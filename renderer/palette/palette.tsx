@@ -26,7 +26,6 @@ function PaletteItem({ info, disabled }: { info: NodeTypeInfo; disabled: boolean
         disabled={disabled}
         onDragStart={onDragStart}
         onClick={() => useUi.setState({ addRequest: { type: info.type, seq: ++addSeq } })}
-        aria-label={t('palette.add', { title: info.title })}
         title={info.description}
         data-testid={`palette-${info.type}`}
       >
@@ -34,7 +33,11 @@ function PaletteItem({ info, disabled }: { info: NodeTypeInfo; disabled: boolean
           <Icon name={nodeIcon(info.icon, info.category)} size={15} />
         </span>
         <span className="palette-text">
-          <span className="palette-title">{info.title}</span>
+          {/* The name starts "Add node: <title>" and still holds all visible text (WCAG 2.5.3 label in name). */}
+          <span className="sr-only">{t('palette.add', { title: info.title })}</span>
+          <span className="palette-title" aria-hidden="true">
+            {info.title}
+          </span>
           <span className="palette-desc">{info.description}</span>
         </span>
       </button>
@@ -59,7 +62,8 @@ export function Palette() {
         <input type="search" value={search} placeholder={t('palette.search')} aria-label={t('palette.search')} onChange={(e) => useUi.setState({ paletteSearch: e.target.value })} />
       </div>
       {!hasFlow ? <p className="muted small pad">{t('palette.openFirst')}</p> : null}
-      <div className="palette-groups">
+      {/* Focusable and named: keyboard users must be able to scroll the long list (axe scrollable-region-focusable). */}
+      <div className="palette-groups" role="region" aria-labelledby="palette-heading" tabIndex={0}>
         {groups.map((g) => (
           <div key={g.category} className="palette-group" role="group" aria-labelledby={`palette-group-${g.category}`}>
             <h3 id={`palette-group-${g.category}`}>{t(`category.${g.category}`)}</h3>

@@ -6,6 +6,9 @@ import type { Language } from '../i18n/i18n';
 
 export type { Language };
 
+/** The screens of the app shell. */
+export type View = 'editor' | 'dashboard' | 'history' | 'schedules' | 'connections' | 'settings' | 'wizard';
+
 export type BottomTab = 'log' | 'problems' | 'preview' | 'changes' | 'runs';
 
 /** What a confirmation leads to, as data (the command layer performs it). */
@@ -32,7 +35,7 @@ export interface Toast {
 }
 
 export interface UiState {
-  view: 'editor' | 'connections';
+  view: View;
   bottomTab: BottomTab;
   dialog: Dialog;
   toasts: Toast[];

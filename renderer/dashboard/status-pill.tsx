@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
+type RunState = 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'running';
+
+export function RunStatusPill({ status, dryRun }: { status: RunState; dryRun?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status-pill status-${status}`}>
+      {t(`runStatus.${status}`)}
+      {dryRun ? ` · ${t('ops.dryRun')}` : ''}
+    </span>
+  );
+}
