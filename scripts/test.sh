@@ -8,6 +8,10 @@ npx eslint .
 npx tsc --noEmit -p tsconfig.json
 
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-  exec dbus-run-session -- bash -c 'eval "$(printf "koppel-tests" | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL; exec npx vitest run "$@"' vitest "$@"
+  # A fresh keyring folder each time: a login keyring left by an earlier run may have another password.
+  keyrings=$(mktemp -d)
+  trap 'rm -rf "$keyrings"' EXIT
+  XDG_DATA_HOME="$keyrings" dbus-run-session -- bash -c 'eval "$(printf "koppel-tests" | gnome-keyring-daemon --unlock --components=secrets)"; export GNOME_KEYRING_CONTROL; exec npx vitest run "$@"' vitest "$@"
+  exit $?
 fi
 exec npx vitest run "$@"

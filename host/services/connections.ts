@@ -70,7 +70,8 @@ export function createConnections(deps: {
     type: c.type,
     name: c.name,
     settings: { ...c.settings },
-    hasSecret: (await secretOf(c.id)) !== null,
+    // Demo connections use the simulators' demo credentials; nothing is asked of the keychain for them.
+    hasSecret: c.demo || (await secretOf(c.id)) !== null,
     demo: c.demo,
   });
 

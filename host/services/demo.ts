@@ -52,7 +52,6 @@ export function createDemoService(deps: {
           apiUrl: sims.visma.apiUrl,
           salesOrderUrl: sims.visma.salesOrderUrl,
         },
-        secret: sims.visma.credentials.clientSecret,
       },
       { demo: true },
     );
@@ -62,10 +61,11 @@ export function createDemoService(deps: {
         type: 'ccv-shop',
         name: DEMO_NAMES['ccv-shop'],
         settings: { baseUrl: sims.ccv.url, publicKey: sims.ccv.credentials.publicKey },
-        secret: sims.ccv.credentials.secretKey,
       },
       { demo: true },
     );
+    // No secrets stored: demo connections take the simulators' demo credentials when a client is made, so the
+    // demo works on a machine without a keychain too.
     return { 'visma-net': visma.id, 'ccv-shop': ccv.id };
   }
 

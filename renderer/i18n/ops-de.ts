@@ -132,7 +132,7 @@ export const opsDe: typeof opsEn = {
     lastSkipped: 'Zuletzt ausgelassen am {{when}}: {{reason}}',
     unscheduled: 'Flows ohne Zeitplan',
     add: 'Zeitplan hinzufügen',
-    addFor: 'Zeitplan für {{name}} hinzufügen',
+    addFor: 'Zeitplan hinzufügen: {{name}}',
     when: 'Wann',
     interval: 'Alle paar Minuten',
     cron: 'Zu festen Zeiten (Cron)',

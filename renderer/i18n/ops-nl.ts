@@ -132,7 +132,7 @@ export const opsNl: typeof opsEn = {
     lastSkipped: 'Laatst overgeslagen op {{when}}: {{reason}}',
     unscheduled: 'Flows zonder planning',
     add: 'Planning toevoegen',
-    addFor: 'Planning voor {{name}} toevoegen',
+    addFor: 'Planning toevoegen: {{name}}',
     when: 'Wanneer',
     interval: 'Om de zoveel minuten',
     cron: 'Op vaste tijden (cron)',
