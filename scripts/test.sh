@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 npx eslint .
 npx tsc --noEmit -p tsconfig.json
+# The desktop shell is built here (main, preload, renderer); it cannot be launched without the Electron binary.
+npx electron-vite build --logLevel warn
 
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   # A fresh keyring folder each time: a login keyring left by an earlier run may have another password.
