@@ -60,6 +60,16 @@ function FirstStart() {
           <button type="button" className="button" onClick={closeDialog}>
             {t('firstStart.skip')}
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              closeDialog();
+              useUi.setState({ view: 'wizard' });
+            }}
+          >
+            {t('firstStart.wizard')}
+          </button>
           <button type="button" className="button is-primary" disabled={busy} onClick={() => void setupDemo()}>
             <Icon name="sparkle" size={14} /> {busy ? t('firstStart.preparing') : t('firstStart.demo')}
           </button>

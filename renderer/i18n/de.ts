@@ -377,6 +377,7 @@ export const de: Messages = {
     point3: 'Ihre echten Verbindungen können Sie jederzeit hinzufügen.',
     demo: 'Demo-Arbeitsbereich einrichten',
     preparing: 'Wird vorbereitet…',
+    wizard: 'Eigenen Shop und Visma.net einrichten',
     skip: 'Jetzt nicht',
   },
   welcome: {

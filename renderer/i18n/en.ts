@@ -377,6 +377,7 @@ export const en = {
     point3: 'You can add your real connections at any time.',
     demo: 'Set up the demo workspace',
     preparing: 'Preparing…',
+    wizard: 'Set up my own shop and Visma.net',
     skip: 'Not now',
   },
   welcome: {

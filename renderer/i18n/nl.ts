@@ -377,6 +377,7 @@ export const nl: Messages = {
     point3: 'U kunt uw echte koppelingen op elk moment toevoegen.',
     demo: 'Demo-werkomgeving inrichten',
     preparing: 'Bezig met voorbereiden…',
+    wizard: 'Mijn eigen shop en Visma.net instellen',
     skip: 'Niet nu',
   },
   welcome: {
