@@ -35,7 +35,7 @@ export interface CcvBudgetOverride {
 
 /**
  * Client-side request budgets per (resource, method) and window, so Koppel slows down before CCV answers
- * 429 (README §5: 150 GET and 100 of each write method per minute; `productqueries` 30 GET).
+ * 429 (reference/ccv-shop/README.md §5: 150 GET and 100 of each write method per minute; `productqueries` 30 GET).
  * A budget of 0 or Infinity switches pacing off for that key.
  */
 export interface CcvBudgets {
@@ -54,17 +54,17 @@ export interface CcvConfig {
   baseUrl: string;
   publicKey: string;
   secretKey: string;
-  /** Check the x-hash of successful responses (README §2.3). */
+  /** Check the x-hash of successful responses (reference/ccv-shop/README.md §2.3). */
   verifyResponses?: boolean;
   budgets?: Partial<CcvBudgets>;
-  /** Items per page (`size`); max 250 (README §3.1). */
+  /** Items per page (`size`); max 250 (reference/ccv-shop/README.md §3.1). */
   pageSize?: number;
   timeoutMs?: number;
   /** Back-off for transient failures (network, timeout, 5xx, malformed JSON on GET). */
   retry?: RetryPolicy;
   /** How often a 429 is waited out and retried. */
   rateLimitRetries?: number;
-  /** Wait after a 429 without Retry-After (README §5: "back off 60 s"). */
+  /** Wait after a 429 without Retry-After (reference/ccv-shop/README.md §5: "back off 60 s"). */
   rateLimitWaitMs?: number;
   clock?: Clock;
   logger?: CcvLogger;
@@ -73,7 +73,7 @@ export interface CcvConfig {
   /** Accept header; the official SDK sends `application/vnd.verto.webshop+json`. */
   accept?: string;
   userAgent?: string;
-  /** Send `/products/` (docs) rather than `/products` (SDK); both work (README §2.4). */
+  /** Send `/products/` (docs) rather than `/products` (SDK); both work (reference/ccv-shop/README.md §2.4). */
   trailingSlash?: boolean;
   /** Randomness for back-off jitter; injectable for tests. */
   random?: () => number;
@@ -103,7 +103,7 @@ export interface ResolvedConfig {
 export const MAX_PAGE_SIZE = 250;
 export const defaultBudgets: CcvBudgets = { get: 150, write: 100, windowMs: 60_000, perResource: { productqueries: { get: 30 } } };
 
-/** 2-letter ISO 639-1 code, or a custom shop language `c<number>` (README §3). */
+/** 2-letter ISO 639-1 code, or a custom shop language `c<number>` (reference/ccv-shop/README.md §3). */
 export function isLanguageCode(value: string): boolean {
   return /^[A-Za-z]{2}$|^c\d+$/.test(value);
 }

@@ -95,7 +95,7 @@ export async function createResource<S extends z.ZodType>(
         }
       }
       if (json === undefined) {
-        // Documented quirk (README §3, §9.7): success without a usable body. Find the record by its natural key.
+        // Documented quirk (reference/ccv-shop/README.md §3, §9.7): success without a usable body. Find the record by its natural key.
         const found = await lookUp(empty ? 'the shop answered without content' : 'the shop answer was unreadable');
         if (found !== undefined) return found;
         throw new CcvApiError({

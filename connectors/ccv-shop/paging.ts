@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseWith, type ParseContext } from './parse';
 import type { CallOptions, CcvTransport } from './transport';
 
-/** The collection envelope (README §3.1); `next` is absent or null on the last page. Items are checked one by one. */
+/** The collection envelope (reference/ccv-shop/README.md §3.1); `next` is absent or null on the last page. Items are checked one by one. */
 const envelope = z.looseObject({
   start: z.number().nullish(),
   size: z.number().nullish(),

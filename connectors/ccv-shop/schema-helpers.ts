@@ -3,7 +3,7 @@ import { CcvApiError } from './errors';
 
 /**
  * Building blocks for response schemas. Responses are parsed loosely (unknown fields survive) and
- * leniently: ids are integers but arrive as strings at times (README §3, sample `order.user.id`).
+ * leniently: ids are integers but arrive as strings at times (reference/ccv-shop/README.md §3, sample `order.user.id`).
  */
 
 /** An id as a number, whether CCV sent `123` or `"123"`. */

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * CCV Shop HMAC-SHA512 signing (reference README §2). The message is
+ * CCV Shop HMAC-SHA512 signing (reference/ccv-shop/README.md §2). The message is
  * `public|METHOD|uri|data|x-date`, hashed with the secret's bytes as key; lowercase hex.
  */
 
@@ -60,7 +60,7 @@ export interface VerifyInput {
   xHash: string | undefined;
 }
 
-/** Checks a response signature (README §2.3). False when a header is missing or the hash differs. */
+/** Checks a response signature (reference/ccv-shop/README.md §2.3). False when a header is missing or the hash differs. */
 export function verifyResponse(input: VerifyInput): boolean {
   if (!input.xDate || !input.xHash) return false;
   const expected = Buffer.from(hmacHex({ ...input, xDate: input.xDate }), 'utf8');

@@ -13,7 +13,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Per-call options every resource method accepts. */
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Accept-Language for this call (translatable texts need one PATCH per language, README §9.17). */
+  /** Accept-Language for this call (translatable texts need one PATCH per language, reference/ccv-shop/README.md §9.17). */
   language?: string;
 }
 
@@ -254,7 +254,7 @@ export class CcvTransport {
     });
   }
 
-  /** PATCH/PUT/DELETE: CCV answers 204 (README §3); any 2xx counts as done. */
+  /** PATCH/PUT/DELETE: CCV answers 204 (reference/ccv-shop/README.md §3); any 2xx counts as done. */
   async write(method: 'PATCH' | 'PUT' | 'DELETE', uri: string, body: unknown, subject: string, opts: CallOptions = {}): Promise<void> {
     const text = body === undefined ? undefined : JSON.stringify(body);
     await this.execute({ ...opts, method, uri, body: text, subject }, () => undefined);

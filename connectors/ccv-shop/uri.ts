@@ -1,7 +1,7 @@
 import { CcvApiError } from './errors';
 
 /**
- * Building the request URI once. The hash covers path+query exactly as sent (README §2.4), so the URI is
+ * Building the request URI once. The hash covers path+query exactly as sent (reference/ccv-shop/README.md §2.4), so the URI is
  * built here with strict percent-encoding and normalised through WHATWG URL, the same parser axios uses on
  * the wire; the string that is signed is then byte-identical to the request target.
  */
@@ -48,7 +48,7 @@ export function wireForm(origin: string, uri: string): string {
   return parsed.pathname + parsed.search;
 }
 
-/** Path+query of an absolute `next`/`href` link (scheme and host stripped, README §2.4). */
+/** Path+query of an absolute `next`/`href` link (scheme and host stripped, reference/ccv-shop/README.md §2.4). */
 export function stripOrigin(link: string): string {
   if (link.startsWith('/')) return link;
   const parsed = new URL(link);

@@ -7,7 +7,7 @@ export interface VismaLogLine {
 }
 export type VismaLogger = (line: VismaLogLine) => void;
 
-/** How ids with reserved characters go into a path (README §4.4). */
+/** How ids with reserved characters go into a path (reference/visma-net/README.md §4.4). */
 export type B64Mode = 'auto' | 'always' | 'never';
 
 export interface VismaConfig {
@@ -25,7 +25,7 @@ export interface VismaConfig {
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
   logger?: VismaLogger;
-  /** Requests in flight at once (README §8: 2–4 per company is polite). */
+  /** Requests in flight at once (reference/visma-net/README.md §8: 2–4 per company is polite). */
   maxConcurrency?: number;
   /** Refresh the token this long before it expires (ON-IT uses 5 min). */
   tokenRefreshMarginMs?: number;

@@ -28,7 +28,7 @@ function outcomeUnknown(error: unknown): error is VismaApiError {
 }
 
 /**
- * POSTs a create and reads the new id from `Location` (README §4.3). A create is never repeated blindly: after a
+ * POSTs a create and reads the new id from `Location` (reference/visma-net/README.md §4.3). A create is never repeated blindly: after a
  * failure in transit it asks `findExisting` whether the first attempt landed; without a lookup it stops with an
  * error that says the outcome is unknown.
  */

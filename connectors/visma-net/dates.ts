@@ -1,5 +1,5 @@
 /**
- * Date handling per README §4.6: query filters accept `yyyy-MM-ddTHH:mm:ss(.FFF)`; document dates are sent
+ * Date handling per reference/visma-net/README.md §4.6: query filters accept `yyyy-MM-ddTHH:mm:ss(.FFF)`; document dates are sent
  * without an offset (omniboost had date shifts otherwise); responses come with and without an offset.
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VismaErrorDetail } from './errors';
 
-/** What an error body said, whichever of the documented shapes it came in (README §7). */
+/** What an error body said, whichever of the documented shapes it came in (reference/visma-net/README.md §7). */
 export interface ParsedErrorBody {
   shape: 'ipp' | 'message' | 'problem' | 'oauth' | 'text' | 'empty';
   /** The most useful human text, cleaned of correlation ids and .NET noise. */

@@ -1,5 +1,5 @@
 /**
- * What a bookkeeper can do about known Visma.net error texts and codes (README §7, §9, V3 x-visma-erp-error-codes).
+ * What a bookkeeper can do about known Visma.net error texts and codes (reference/visma-net/README.md §7, §9, V3 x-visma-erp-error-codes).
  * Matched against Visma's cleaned reason and code; the first match wins.
  */
 const hints: { test: RegExp; hint: string }[] = [

@@ -19,7 +19,7 @@ export function describeTarget(ctx: ErrorContext): string {
   return ctx.what ?? `the call ${ctx.method} ${ctx.path}`;
 }
 
-/** The scope Visma.net checks for this call (README §2.1, §10). */
+/** The scope Visma.net checks for this call (reference/visma-net/README.md §2.1, §10). */
 export function scopeFor(ctx: Pick<ErrorContext, 'method' | 'service'>): string {
   if (ctx.service === 'v3') return ctx.method === 'GET' ? 'visma.net.erp.salesorder:read' : 'visma.net.erp.salesorder:write';
   const verb = { GET: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' }[ctx.method] ?? 'read';

@@ -19,7 +19,7 @@ export interface RawRequest {
 }
 
 /**
- * The axios instance of one client. Redirects are never followed (README §3 pitfall: a Location may point at
+ * The axios instance of one client. Redirects are never followed (reference/visma-net/README.md §3 pitfall: a Location may point at
  * another host), every status comes back as a response, and bodies arrive as bytes so that malformed JSON is ours
  * to report.
  */

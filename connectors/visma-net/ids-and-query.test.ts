@@ -5,7 +5,7 @@ import { buildQuery, deltaParams, mainQueryFormat } from './query';
 import { clientFor } from './test-support/clients';
 import { startStub, tokenPath, type Stub } from './test-support/stub-server';
 
-describe('b64 ids (README §4.4)', () => {
+describe('b64 ids (reference/visma-net/README.md §4.4)', () => {
   it('encodes the documented example', () => {
     expect(b64Id(':/?#[]@&*+;')).toBe('b64(Oi8_I1tdQCYqKzs)');
   });

@@ -1,6 +1,6 @@
 import type { B64Mode } from './config';
 
-/** `b64(<base64url>)` form of a path id (README §4.4, since Visma.net 8.19). */
+/** `b64(<base64url>)` form of a path id (reference/visma-net/README.md §4.4, since Visma.net 8.19). */
 export function b64Id(id: string): string {
   return `b64(${Buffer.from(id, 'utf8').toString('base64url')})`;
 }

@@ -17,7 +17,7 @@ interface ListOptions {
   ignorePaging?: boolean;
 }
 
-/** Serves carriers C0..C(n-1) the way the main API pages (README §5.1). */
+/** Serves carriers C0..C(n-1) the way the main API pages (reference/visma-net/README.md §5.1). */
 function serveCarriers(o: ListOptions): void {
   stub.handle((req: Seen) => {
     if (req.path === tokenPath) return undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** `metadata` repeated on every list item of the main API (README §5.1). */
+/** `metadata` repeated on every list item of the main API (reference/visma-net/README.md §5.1). */
 export const metadataSchema = z.looseObject({
   totalCount: z.number().nullish(),
   maxPageSize: z.number().nullish(),
@@ -11,7 +11,7 @@ export interface MainPagingOptions<T> {
   /** Fetches one page (1-based `pageNumber`). */
   fetchPage: (pageNumber: number, pageSize: number) => Promise<T[]>;
   pageSize: number;
-  /** Remembers the server's max page size per endpoint across iterations (clamped sizes, README §9.7). */
+  /** Remembers the server's max page size per endpoint across iterations (clamped sizes, reference/visma-net/README.md §9.7). */
   memory?: Map<string, number>;
   key?: string;
   /** How much of `pageSize`/`totalCount` an item uses: journal transactions count lines, not batches. */
@@ -21,7 +21,7 @@ export interface MainPagingOptions<T> {
 
 /**
  * Pages of a main-API list, one page in memory at a time: the next page is only requested when the consumer asks
- * for it. Stops on `metadata.totalCount`, on an empty page, or on a short page. Without metadata (README §9.8) a
+ * for it. Stops on `metadata.totalCount`, on an empty page, or on a short page. Without metadata (reference/visma-net/README.md §9.8) a
  * short first page is confirmed by one more request, because the server may have clamped the page size silently.
  */
 export async function* mainPages<T extends { metadata?: ListMetadata | null }>(opts: MainPagingOptions<T>): AsyncGenerator<T[]> {
@@ -87,7 +87,7 @@ export async function* paginationObjectPages<T>(
   }
 }
 
-/** V3 list answer: `{value, totalCount, nextPage}` (README §5.2). */
+/** V3 list answer: `{value, totalCount, nextPage}` (reference/visma-net/README.md §5.2). */
 export interface V3Page<T> {
   value?: T[] | null;
   totalCount?: number | null;

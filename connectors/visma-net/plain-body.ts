@@ -9,7 +9,7 @@ export interface PlainBodyOptions {
 }
 
 /**
- * A V3 body (plain JSON, README §4 / §6.3): `undefined` (and by default `null`) fields are left out, and `Date`
+ * A V3 body (plain JSON, reference/visma-net/README.md §4 / §6.3): `undefined` (and by default `null`) fields are left out, and `Date`
  * values become their calendar day `yyyy-MM-ddT00:00:00`: V3 reads a date without an offset as UTC, so the day
  * stays the day the caller meant. Pass a string for an exact moment.
  */

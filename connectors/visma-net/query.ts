@@ -4,7 +4,7 @@ export type QueryScalar = string | number | boolean | Date;
 export type QueryValue = QueryScalar | readonly QueryScalar[];
 export type QueryParams = { readonly [name: string]: QueryValue | null | undefined };
 
-/** The four operators Visma.net accepts on `*Condition` parameters (README §5.1). */
+/** The four operators Visma.net accepts on `*Condition` parameters (reference/visma-net/README.md §5.1). */
 export type DateCondition = '>' | '>=' | '<' | '<=';
 
 /** A delta filter: records changed (or created) since a moment. */

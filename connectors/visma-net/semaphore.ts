@@ -1,4 +1,4 @@
-/** Caps the requests in flight (README §8 suggests 2–4 per company); waiters are served first come, first served. */
+/** Caps the requests in flight (reference/visma-net/README.md §8 suggests 2–4 per company); waiters are served first come, first served. */
 export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];

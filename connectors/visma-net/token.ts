@@ -21,7 +21,7 @@ interface CachedToken {
 }
 
 /**
- * Visma Connect `client_credentials` tokens with `tenant_id` (README §2.1): cached, renewed a margin before expiry,
+ * Visma Connect `client_credentials` tokens with `tenant_id` (reference/visma-net/README.md §2.1): cached, renewed a margin before expiry,
  * and fetched by one request at a time however many calls are waiting (single flight).
  */
 export class TokenProvider {

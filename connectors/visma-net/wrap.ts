@@ -1,7 +1,7 @@
 import { formatLocalDateTime } from './dates';
 
 /**
- * How one field of a main-API `*UpdateDto` goes on the wire (README §4.1):
+ * How one field of a main-API `*UpdateDto` goes on the wire (reference/visma-net/README.md §4.1):
  * - `'value'` (default): `{"value": x}`; an object becomes `{"value": {…its fields wrapped…}}`.
  * - `'raw'`: sent as is (line `operation`, `overrideWithClassValues`, subaccount segment arrays, ids).
  * - `'inline'`: an object that is not wrapped itself but whose fields are (`packaging`, `intrastat`, `rotRutDetails`).
@@ -15,7 +15,7 @@ export type WrapSpec = { readonly [field: string]: FieldRule };
 export interface WrapOptions {
   /** `null` becomes `{"value": null}` ("clear this field") instead of being left out. Default: left out. */
   sendNulls?: boolean;
-  /** How `Date` values are written; default local time without offset (README §4.6). */
+  /** How `Date` values are written; default local time without offset (reference/visma-net/README.md §4.6). */
   timeZone?: 'local' | 'utc';
 }
 

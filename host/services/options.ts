@@ -64,7 +64,7 @@ async function collect<T>(items: AsyncIterable<T> | Promise<readonly T[]>, map: 
 
 const orderTypeSchema = z.array(z.looseObject({ orderType: z.string().nullish(), description: z.string().nullish(), active: z.boolean().nullish() }));
 
-/** CCV's documented default statuses (README §6.5), for shops whose settings list none. */
+/** CCV's documented default statuses (reference/ccv-shop/README.md §6.5), for shops whose settings list none. */
 const CCV_DEFAULT_STATUSES = ['New', 'In process', 'Wait for manufacturer', 'Wait for payment', 'Sent', 'Delivered', 'Completed', 'Cancelled', 'Wait for supplier', 'Is being packaged', 'Ready to be collected', 'Is being assembled', 'Backorder', 'Reserved'];
 
 function flattenCcvTree(nodes: readonly CategoryTreeNode[], parents: string[] = []): Option[] {
@@ -103,7 +103,7 @@ async function loadVisma(client: VismaClient, kind: OptionKind): Promise<Option[
     case 'currencies':
       return collect(client.currencies.list(), (c) => option(c.id, c.description));
     case 'salesOrderTypes': {
-      // No typed resource: `GET /v1/salesordertype` (README §6.3) through the client's raw call.
+      // No typed resource: `GET /v1/salesordertype` (reference/visma-net/README.md §6.3) through the client's raw call.
       const response = await client.request({ service: 'main', method: 'GET', path: '/v1/salesordertype', query: { pageNumber: 1, pageSize: 1000 }, what: 'the sales order types' });
       const parsed = orderTypeSchema.safeParse(response.json);
       if (!parsed.success) throw new Error('Visma.net answered the list of sales order types in an unexpected shape.');
@@ -123,7 +123,7 @@ async function loadCcv(client: CcvClient, kind: OptionKind): Promise<Option[]> {
       return listed.length > 0 ? listed : CCV_DEFAULT_STATUSES.map((name, i) => ({ value: String(i + 1), label: `${i + 1} – ${name}` }));
     }
     case 'ccvPayMethods':
-      // Orders name their method by `combined_name` (README §6.6), so that is the value to map on.
+      // Orders name their method by `combined_name` (reference/ccv-shop/README.md §6.6), so that is the value to map on.
       return collect(client.payMethods.list(), (m) => {
         const value = m.combined_name ?? m.method ?? (m.id === undefined ? undefined : String(m.id));
         return value ? { value, label: m.label && m.label !== value ? `${m.label} (${value})` : value } : undefined;

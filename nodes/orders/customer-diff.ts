@@ -38,7 +38,7 @@ function leaves(fields: JsonObject): Leaf[] {
 
 const UNKNOWN = Symbol('unknown');
 
-/** The current value of an update field in a customer as Visma.net returns it (names differ, README §4.2). */
+/** The current value of an update field in a customer as Visma.net returns it (names differ, reference/visma-net/README.md §4.2). */
 function currentValue(customer: JsonObject, path: readonly string[]): Json | undefined | typeof UNKNOWN {
   const [top = '', sub] = path;
   const ref = REFERENCES[top];

@@ -41,7 +41,7 @@ function document(plan: DocumentPlan, p: InvoiceParams) {
   });
 }
 
-/** Sales invoices are customer invoices (README §6.4): created on /v2, found by the `externalReference` filter. */
+/** Sales invoices are customer invoices (reference/visma-net/README.md §6.4): created on /v2, found by the `externalReference` filter. */
 export const invoiceKind: PostKind<InvoiceParams> = {
   scope: 'customer-invoice',
   target: 'customer invoice',

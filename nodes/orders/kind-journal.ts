@@ -70,7 +70,7 @@ async function document(plan: DocumentPlan, p: JournalParams, k: KindContext, ta
 }
 
 /**
- * A financial mutation per order (journal transaction v2, README §6.5): the total on the receivable account,
+ * A financial mutation per order (journal transaction v2, reference/visma-net/README.md §6.5): the total on the receivable account,
  * revenue per VAT rate and country, shipping and payment costs on their accounts, VAT on the VAT account. Journals
  * have no reference filter, so look-ups scan the GL batches of the order's period for the reference on a line.
  */

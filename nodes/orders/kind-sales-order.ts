@@ -66,7 +66,7 @@ export const salesOrderKind: PostKind<SalesOrderParams> = {
   usesCarrier: true,
   build: (plan, p) => Promise.resolve(document(plan, p)),
   validate: (doc, key) => void asInput(newSalesOrderInputSchema, doc, 'sales order', key),
-  // V3 has no filter on the reference: scan this customer's orders of this type (README §6.3).
+  // V3 has no filter on the reference: scan this customer's orders of this type (reference/visma-net/README.md §6.3).
   async find(basics, p, k) {
     if (!basics.customerNumber) return undefined;
     const hits = await k.client.salesOrders.findByCustomerRefNo(basics.reference, { customerId: basics.customerNumber, type: p.orderType, signal: k.signal });

@@ -12,7 +12,7 @@ const same = (a: string | null | undefined, b: string): boolean => (a ?? '').toL
 
 /**
  * Visma.net's VAT codes (`/v1/vat`, one small list), read once per run. A document line gets the VAT id that its
- * VAT zone (customer or order) and VAT category (line) have in common (README §6.6, [C S11]).
+ * VAT zone (customer or order) and VAT category (line) have in common (reference/visma-net/README.md §6.6, [C S11]).
  */
 export class VatBook {
   private codes: Promise<VatCode[]> | undefined;

@@ -16,7 +16,7 @@ const resourceLabels: Record<ResourceName, string> = {
 
 const flag = (title: string, on: boolean) => z.boolean().default(on).meta({ title, ui: { widget: 'toggle' } });
 
-/** The `expand…` flags of GET /v1/inventory; all are always sent because Visma's defaults will change (README §4.7). */
+/** The `expand…` flags of GET /v1/inventory; all are always sent because Visma's defaults will change (reference/visma-net/README.md §4.7). */
 export const expandSchema = z
   .strictObject({
     crossReference: flag('Cross-references (EAN barcodes)', defaultInventoryExpand.crossReference),

@@ -29,7 +29,7 @@ export interface ResourceSpec {
   /** Which filters of the node apply (the rest is refused by the params check). */
   filters: readonly ('status' | 'attributes' | 'salesCategory' | 'itemClass' | 'expand')[];
   deltaFields: readonly DeltaField[];
-  /** Other query parameters Visma documents for this list; a misspelt one would be ignored silently (README §4.7). */
+  /** Other query parameters Visma documents for this list; a misspelt one would be ignored silently (reference/visma-net/README.md §4.7). */
   freeParams: readonly string[];
   keyOf(rec: JsonObject): string | undefined;
   /** Change times in a record for the cursor; none = the run's start time is used. */

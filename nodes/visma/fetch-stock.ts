@@ -97,7 +97,7 @@ async function* readStock(node: NodeContext<FetchStockParams>): AsyncGenerator<P
   const expr = p.figure === 'expression' && p.expression ? ctx.expr.compile(p.expression, `the stock expression of '${label}'`) : undefined;
   const filters = { source: p.source, status: p.status ?? null, attributes: p.attributes ?? null, warehouses: p.warehouses };
   const plan = p.delta ? planDelta(ctx.ledger, cursorName('stock', p.source, filters), p.overlapMinutes) : undefined;
-  // V3 dates without an offset are UTC (README §4.6); the main API follows the connection's setting.
+  // V3 dates without an offset are UTC (reference/visma-net/README.md §4.6); the main API follows the connection's setting.
   const tracker = new CursorTracker(p.source === 'availability' ? 'utc' : client.config.filterTimeZone);
   ctx.log('info', plan?.since ? `Reading stock changed since ${plan.since.toISOString()}.` : 'Reading the stock of all items.');
   const reader: Reader = { ctx, client, expr };

@@ -32,7 +32,7 @@ async function* readAll(node: NodeContext<FetchParams>): AsyncGenerator<{ port: 
   const filters = { status: p.status ?? null, itemClass: p.itemClass ?? null, attributes: p.attributes ?? null, salesCategory: salesCategory ?? null, query: p.query };
   const plan = field ? planDelta(ctx.ledger, cursorName(p.resource, field, filters), p.overlapMinutes) : undefined;
   const runStart = new Date();
-  // V3 (sales orders) writes times without an offset in UTC (README §4.6); the main API follows the connection's setting.
+  // V3 (sales orders) writes times without an offset in UTC (reference/visma-net/README.md §4.6); the main API follows the connection's setting.
   const tracker = new CursorTracker(p.resource === 'salesOrders' ? 'utc' : client.config.filterTimeZone);
   let stamped = false;
   let read = 0;

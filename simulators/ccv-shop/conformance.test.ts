@@ -16,7 +16,7 @@ const first = async (uri: string): Promise<JsonObject> => {
   return item;
 };
 
-/** Fields the live sample order had beyond the 2022 schema (README §6.6). */
+/** Fields the live sample order had beyond the 2022 schema (reference/ccv-shop/README.md §6.6). */
 const LIVE_EXTRAS: Record<string, string[]> = { personalinfo: ['email_invoice', 'email_invoice_company', 'email_invoice_union'] };
 
 function expectShape(name: string, v: Json | undefined): void {

@@ -1,4 +1,4 @@
-// CCV error bodies: {code, status, developermessage} with the codes of README §4.
+// CCV error bodies: {code, status, developermessage} with the codes of reference/ccv-shop/README.md §4.
 import type { JsonObject } from './json';
 
 export class ApiError extends Error {
@@ -49,7 +49,7 @@ export const err = {
   readOnly: (message: string) => new ApiError(501, '501.30', `Resource read-only: ${message}`),
 };
 
-// Auth failures: status and codes are not documented [?]; README §4.2 suggests 401 in the same body shape.
+// Auth failures: status and codes are not documented [?]; reference/ccv-shop/README.md §4.2 suggests 401 in the same body shape.
 export const authErr = {
   missingHeaders: (names: string[]) =>
     new ApiError(401, '401.10', `Missing authentication header(s): ${names.join(', ')}. Send x-public, x-date and x-hash.`),

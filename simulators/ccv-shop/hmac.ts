@@ -1,4 +1,4 @@
-// HMAC-SHA512 request verification and response signing (README §2.1, §2.3).
+// HMAC-SHA512 request verification and response signing (reference/ccv-shop/README.md §2.1, §2.3).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The five fields joined with '|', no trailing separator. */
@@ -34,7 +34,7 @@ export function hashesEqual(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-// ISO 8601 date-time with seconds, optional fraction and Z, ±HH:MM or ±HHMM (the formats of README §2.1).
+// ISO 8601 date-time with seconds, optional fraction and Z, ±HH:MM or ±HHMM (the formats of reference/ccv-shop/README.md §2.1).
 const X_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Epoch milliseconds of an x-date value, or undefined when it is not a supported ISO 8601 form. */

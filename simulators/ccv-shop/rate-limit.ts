@@ -1,5 +1,5 @@
 // Per (resource, method) limits over a sliding 60 s window, plus an optional total limit.
-// CCV sends no rate-limit headers (README §5), so neither do we.
+// CCV sends no rate-limit headers (reference/ccv-shop/README.md §5), so neither do we.
 import type { SimConfig } from './config';
 import type { ApiError } from './errors';
 import { err } from './errors';

@@ -145,7 +145,7 @@ export class CcvServer {
         ids: match.ids,
         query: new URLSearchParams(rawQuery),
         rawQuery,
-        // Clients send various Content-Types; the body is parsed as JSON regardless (README §3).
+        // Clients send various Content-Types; the body is parsed as JSON regardless (reference/ccv-shop/README.md §3).
         body: method === 'GET' || method === 'DELETE' || body.length === 0 ? undefined : this.json(body),
         base,
         api: `${base}${API_PREFIX}/`,
@@ -163,7 +163,7 @@ export class CcvServer {
     }
   }
 
-  /** HMAC check over x-public, method, raw request target, raw body and the literal x-date (README §2.1). */
+  /** HMAC check over x-public, method, raw request target, raw body and the literal x-date (reference/ccv-shop/README.md §2.1). */
   private authenticate(req: IncomingMessage, body: Buffer): void {
     const cfg = this.core.config;
     if (!cfg.auth.enabled) return;
@@ -180,7 +180,7 @@ export class CcvServer {
     if (!hashesEqual(expected, hash)) throw authErr.badHash();
   }
 
-  /** Every response carries x-date and x-hash over the request method, request URI and body (README §2.3). */
+  /** Every response carries x-date and x-hash over the request method, request URI and body (reference/ccv-shop/README.md §2.3). */
   private send(req: IncomingMessage, res: ServerResponse, target: string, out: Outcome): void {
     const cfg = this.core.config;
     const xDate = isoSeconds(this.core.now());

@@ -1,6 +1,6 @@
 // Outgoing webhooks: summary bodies POSTed to the registered addresses (and configured extra
 // targets). Signature [I]: x-hash = hex HMAC-SHA512(key, "<address>|<body>"), CCV's pattern for
-// calls it makes to third parties (README §7). Only loopback hosts are contacted by default.
+// calls it makes to third parties (reference/ccv-shop/README.md §7). Only loopback hosts are contacted by default.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { SimConfig } from './config';

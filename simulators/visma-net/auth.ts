@@ -1,4 +1,4 @@
-// Visma Connect client_credentials token endpoint and bearer/scope checks (README §2.1, §10).
+// Visma Connect client_credentials token endpoint and bearer/scope checks (reference/visma-net/README.md §2.1, §10).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { gatewayError } from './errors';

@@ -1,4 +1,4 @@
-// Date parsing/formatting for query filters (README §4.6, §5.1) and response rendering.
+// Date parsing/formatting for query filters (reference/visma-net/README.md §4.6, §5.1) and response rendering.
 
 const pad = (n: number, w = 2): string => (n < 10 && w === 2 ? `0${n}` : String(n).padStart(w, '0'));
 

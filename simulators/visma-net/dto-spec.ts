@@ -1,4 +1,4 @@
-// A compact description of the main API's value-wrapped request DTOs (README §4.1), used by `wrap.ts`.
+// A compact description of the main API's value-wrapped request DTOs (reference/visma-net/README.md §4.1), used by `wrap.ts`.
 
 export type ScalarType = 'str' | 'num' | 'int' | 'bool' | 'date' | 'uuid' | 'any';
 

@@ -1,4 +1,4 @@
-// The three documented error shapes (README §7) plus the API-gateway shape used for 401/403/429.
+// The three documented error shapes (reference/visma-net/README.md §7) plus the API-gateway shape used for 401/403/429.
 import { randomUUID } from 'node:crypto';
 import type { SimResponse } from './types';
 import { V3_ERROR_CODES, type V3ErrorCode } from './v3-error-codes';

@@ -1,4 +1,4 @@
-// Reading request bodies (JSON, form, multipart) and decoding paths (incl. `b64()` ids, README §4.4).
+// Reading request bodies (JSON, form, multipart) and decoding paths (incl. `b64()` ids, reference/visma-net/README.md §4.4).
 import type { IncomingMessage } from 'node:http';
 import { INVALID_JSON } from './types';
 

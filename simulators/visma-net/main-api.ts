@@ -50,7 +50,7 @@ export function checkIfMatch(req: SimRequest, version: string, what: string): Si
   return ifMatchAccepts(h, version) ? undefined : messageError(412, `${what} was changed by someone else (ETag no longer matches If-Match). Read it again and reapply your change.`);
 }
 
-/** Path segment of an id in a Location header: b64() when it holds characters that break a path (README §4.4). */
+/** Path segment of an id in a Location header: b64() when it holds characters that break a path (reference/visma-net/README.md §4.4). */
 export function idSegment(id: string): string {
   return /^[A-Za-z0-9._~-]+$/.test(id) ? id : `b64(${Buffer.from(id, 'utf8').toString('base64url')})`;
 }

@@ -1,4 +1,4 @@
-// Paging: main API `pageNumber`/`pageSize` + `metadata` (README §5.1) and V3 `pageIndex`/`pageSize`/`nextPage` (§5.2).
+// Paging: main API `pageNumber`/`pageSize` + `metadata` (reference/visma-net/README.md §5.1) and V3 `pageIndex`/`pageSize`/`nextPage` (§5.2).
 import type { LazyCollection } from './collection';
 import { queryGetCi } from './dates';
 import type { SimConfig } from './options';

@@ -1,4 +1,4 @@
-// Fixed-window rate limit per company (tenant) + client, one hour long, published through X-RateLimit-* (README §8).
+// Fixed-window rate limit per company (tenant) + client, one hour long, published through X-RateLimit-* (reference/visma-net/README.md §8).
 
 export const RATE_POLICY = '4-fixed-window';
 const WINDOW_MS = 3600_000;

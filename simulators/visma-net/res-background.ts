@@ -1,4 +1,4 @@
-// The Background API (README §4.8): `erp-api-background` runs the call "later" (here: at once) and answers 202.
+// The Background API (reference/visma-net/README.md §4.8): `erp-api-background` runs the call "later" (here: at once) and answers 202.
 import { randomUUID } from 'node:crypto';
 import { isoStamp } from './dates';
 import { notFound } from './errors';

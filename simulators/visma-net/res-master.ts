@@ -1,5 +1,5 @@
 // Read-only master data of the main API: VAT, payment methods, credit terms, carriers, branches, currencies,
-// GL accounts, ledgers, countries and sales order types (README §6.6, §6.7).
+// GL accounts, ledgers, countries and sales order types (reference/visma-net/README.md §6.6, §6.7).
 import { dateFilter } from './dates';
 import { messageError, notFound } from './errors';
 import { eqCi, ok, pagedArray, q } from './main-api';

@@ -174,7 +174,7 @@ function linesWrite(req: SimRequest, ctx: SimContext, mode: 'add' | 'patch' | 'd
 
 export function registerV3Orders(r: Router): void {
   r.get('/api/v3/SalesOrders/types', () => {
-    // Not in the transcribed spec (exists since 2025, README §6.3): shape inferred from SalesOrderTypeDto [I].
+    // Not in the transcribed spec (exists since 2025, reference/visma-net/README.md §6.3): shape inferred from SalesOrderTypeDto [I].
     const rows = ORDER_TYPES.map((t) => ({ id: t.orderType, description: t.description, active: t.active, behavior: t.behavior, defaultOperation: t.defaultOperation, customerDocumentType: t.customerDocumentType, manualNumbering: t.manualNumbering }));
     return { status: 200, json: v3Paged(rows, rows.length, null) };
   });

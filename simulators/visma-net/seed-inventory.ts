@@ -20,7 +20,7 @@ const COLORS = [
   { id: 'RED', name: 'Rood' }, { id: 'BLUE', name: 'Blauw' }, { id: 'BLACK', name: 'Zwart' },
 ];
 const SIZES = ['S', 'M', 'L'];
-/** Simple-item numbers with reserved URL characters; fetch them with b64() (README §4.4). */
+/** Simple-item numbers with reserved URL characters; fetch them with b64() (reference/visma-net/README.md §4.4). */
 const SPECIAL_SKUS: Record<number, string> = { 1: 'AB/12', 4: 'R&D+4;X', 7: 'Q?#7' };
 
 const NOUNS = ['Notitieboek', 'Mok', 'Tas', 'Paraplu', 'Waterfles', 'Sleutelhanger', 'Poster', 'Pennenset', 'Kaarsenset', 'Puzzel', 'Kookboek', 'Roman', 'Cadeaubon', 'Installatieservice'];

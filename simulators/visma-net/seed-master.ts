@@ -1,4 +1,4 @@
-// Static master data of the demo company (README §6.7), in response-DTO shape.
+// Static master data of the demo company (reference/visma-net/README.md §6.7), in response-DTO shape.
 import { seededVersion } from './etag';
 
 const M = '2024-12-01T09:00:00.000Z'; // lastModifiedDateTime of all master data

@@ -1,4 +1,4 @@
-// VAT master data (README §6.6): VAT ids with rates, VAT categories (item level) and VAT zones (customer level).
+// VAT master data (reference/visma-net/README.md §6.6): VAT ids with rates, VAT categories (item level) and VAT zones (customer level).
 // The VAT id for a document line is the one VAT id shared by the customer's zone and the line's category [C S11].
 
 export interface VatDef {

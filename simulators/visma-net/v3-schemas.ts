@@ -26,7 +26,7 @@ export const NewLineSchema = z.looseObject({
 });
 export type NewLine = z.infer<typeof NewLineSchema>;
 
-/** PatchSalesOrderLineDto was not transcribed; README §11: it mirrors the new-line DTO with a required lineId [I]. */
+/** PatchSalesOrderLineDto was not transcribed; reference/visma-net/README.md §11: it mirrors the new-line DTO with a required lineId [I]. */
 export const PatchLineSchema = NewLineSchema.partial().extend({ lineId: z.number().int(), sortOrder: i32 });
 export type PatchLine = z.infer<typeof PatchLineSchema>;
 

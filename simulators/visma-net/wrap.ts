@@ -1,4 +1,4 @@
-// Unwraps value-wrapped main-API request bodies (README §4.1) into plain objects, rejecting what .NET would not bind.
+// Unwraps value-wrapped main-API request bodies (reference/visma-net/README.md §4.1) into plain objects, rejecting what .NET would not bind.
 import type { DtoSpec, FieldSpec, ScalarSpec } from './dto-spec';
 import { isRecord } from './types';
 import { normaliseDocumentDate } from './dates';

@@ -10,7 +10,7 @@ async function ccvError(promise: Promise<unknown>): Promise<CcvApiError> {
   return error;
 }
 
-// HMAC-SHA512 over public|METHOD|uri|body|x-date (reference README §2), response signatures verified (§2.3).
+// HMAC-SHA512 over public|METHOD|uri|body|x-date (reference/ccv-shop/README.md §2), response signatures verified (§2.3).
 describe('CCV Shop connector ⇄ simulator: signing and authentication', () => {
   let rig: CcvRig;
 

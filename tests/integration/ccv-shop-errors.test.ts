@@ -13,7 +13,7 @@ async function ccvError(promise: Promise<unknown>): Promise<CcvApiError> {
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
 const anything = z.unknown();
 
-// Every error the simulator produces ({code,status,developermessage}, README §4) arrives as the right kind.
+// Every error the simulator produces ({code,status,developermessage}, reference/ccv-shop/README.md §4) arrives as the right kind.
 describe('CCV Shop connector ⇄ simulator: errors', () => {
   let rig: CcvRig;
 
@@ -27,7 +27,7 @@ describe('CCV Shop connector ⇄ simulator: errors', () => {
     await rig.reset();
   });
 
-  it('unknown id → 500.24 (the default, README §9.6): not-found naming the record, not retried', async () => {
+  it('unknown id → 500.24 (the default, reference/ccv-shop/README.md §9.6): not-found naming the record, not retried', async () => {
     const e = await ccvError(rig.client().products.get(999999));
     expect([e.kind, e.status, e.code]).toEqual(['not-found', 500, '500.24']);
     expect(e.message).toMatch(/Product 999999 was not found in the shop/);
@@ -54,7 +54,7 @@ describe('CCV Shop connector ⇄ simulator: errors', () => {
 
   it('a body the schema does not allow (400.10): validation quoting the field', async () => {
     const client = rig.client();
-    // `is_active` is the GET name; writes must use `active` (README §9.1).
+    // `is_active` is the GET name; writes must use `active` (reference/ccv-shop/README.md §9.1).
     const e = await ccvError(client.transport.write('PATCH', client.transport.uri('products/100001'), { is_active: true }, 'product 100001'));
     expect([e.kind, e.status]).toEqual(['validation', 400]);
     expect(e.message).toContain('is_active');

@@ -6,7 +6,7 @@ import { startCcvRig, type CcvRig } from './ccv-harness';
 
 const MINUTE = 60_000;
 
-// README §5: per (resource, method) limits per minute, 429 with 429.10 and no rate-limit headers; clients back
+// reference/ccv-shop/README.md §5: per (resource, method) limits per minute, 429 with 429.10 and no rate-limit headers; clients back
 // off 60 s. Simulator and connector share a virtual clock: a minute of waiting takes no real time.
 describe('CCV Shop connector ⇄ simulator: pacing and rate limits', () => {
   let rig: CcvRig;

@@ -7,7 +7,7 @@ const SIZES = { products: 260, orders: 70, users: 5, categories: 30 };
 const storeOrder = z.looseObject({ id: z.number(), is_completed: z.boolean() });
 const listCalls = (log: CcvLogEntry[], path: string) => log.filter((e) => e.method === 'GET' && e.path === path);
 
-// Collections: start/size, no total count, follow `next` until it is null (README §3.1).
+// Collections: start/size, no total count, follow `next` until it is null (reference/ccv-shop/README.md §3.1).
 describe('CCV Shop connector ⇄ simulator: paging', () => {
   let rig: CcvRig;
 
@@ -56,7 +56,7 @@ describe('CCV Shop connector ⇄ simulator: paging', () => {
     const completed = stored.filter((o) => o.is_completed).map((o) => o.id);
     const open = stored.filter((o) => !o.is_completed).map((o) => o.id);
     expect(open.length).toBeGreaterThan(0);
-    // CCV hides unfinished checkouts unless asked (README §9.2).
+    // CCV hides unfinished checkouts unless asked (reference/ccv-shop/README.md §9.2).
     const byDefault = await collect(client.orders.iterate());
     expect(byDefault.map((o) => o.id).sort()).toEqual([...completed].sort());
     const unfinished = await collect(client.orders.iterate({ is_completed: false }));

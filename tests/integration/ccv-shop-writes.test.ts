@@ -7,7 +7,7 @@ const GIF = Buffer.from('47494638396101000100800000ffffff00000021f90401000000002
 
 const writes = (log: CcvLogEntry[]) => log.filter((e) => e.method !== 'GET');
 
-// Writes through the connector, read back through the connector (README §3 verbs/status codes, §6 resources, §8).
+// Writes through the connector, read back through the connector (reference/ccv-shop/README.md §3 verbs/status codes, §6 resources, §8).
 describe('CCV Shop connector ⇄ simulator: writes', () => {
   let rig: CcvRig;
 
@@ -58,7 +58,7 @@ describe('CCV Shop connector ⇄ simulator: writes', () => {
     const second = await client.productPhotos.create(product.id, { file_type: '.GIF', source: GIF, alttext: 'Achterkant' });
     expect(first.filename).toMatch(/\.png$/);
     expect(second.filename).toMatch(/\.gif$/);
-    // The `data:` prefix is stripped and the extension normalised before sending (README §9.9).
+    // The `data:` prefix is stripped and the extension normalised before sending (reference/ccv-shop/README.md §9.9).
     const posts = writes(await rig.requests()).filter((e) => e.method === 'POST' && e.path.endsWith('/productphotos/'));
     expect(posts.map((e) => e.body)).toEqual([
       { file_type: 'png', source: PNG, alttext: 'Voorkant', is_mainphoto: true },

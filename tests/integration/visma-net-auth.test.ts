@@ -3,7 +3,7 @@ import { VismaApiError } from '../../connectors/visma-net';
 import { failure } from './helpers';
 import { apiCalls, startVismaRig, tokenCalls, type VismaRig } from './visma-harness';
 
-// Visma Connect client_credentials against the simulated token endpoint (reference README §2.1, §10).
+// Visma Connect client_credentials against the simulated token endpoint (reference/visma-net/README.md §2.1, §10).
 describe('Visma.net connector ⇄ simulator: authentication', () => {
   let rig: VismaRig;
 

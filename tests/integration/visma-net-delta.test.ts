@@ -4,7 +4,7 @@ import { apiCalls, startVismaRig, type VismaRig } from './visma-harness';
 
 const SIZES = { inventory: 120, customers: 40, salesOrders: 20, customerInvoices: 10 };
 
-// Delta sync (README §5.1, §5.2): change records through the API (or stock through the admin endpoint), then
+// Delta sync (reference/visma-net/README.md §5.1, §5.2): change records through the API (or stock through the admin endpoint), then
 // list with a filter from before the change and get exactly the changed records.
 describe('Visma.net connector ⇄ simulator: delta filters', () => {
   let rig: VismaRig;
@@ -116,7 +116,7 @@ describe('Visma.net connector ⇄ simulator: delta filters', () => {
   });
 
   it('filter time zone [I]: when Visma reads filter dates in another zone, the overlap window still catches the change', async () => {
-    // The company's zone is five hours behind what the connector writes (README §4.6: zone undocumented, use an overlap).
+    // The company's zone is five hours behind what the connector writes (reference/visma-net/README.md §4.6: zone undocumented, use an overlap).
     await rig.config({ timeZoneOffsetMinutes: -300 });
     const client = rig.client({ deltaOverlapMs: 6 * 3600_000 });
     const since = mark();

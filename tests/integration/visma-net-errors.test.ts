@@ -10,7 +10,7 @@ async function vismaError(promise: Promise<unknown>): Promise<VismaApiError> {
   return error;
 }
 
-// Every error shape the simulator produces (README §7: IPP exception, {message} with VismaId, ProblemDetails,
+// Every error shape the simulator produces (reference/visma-net/README.md §7: IPP exception, {message} with VismaId, ProblemDetails,
 // plain-text and empty bodies, gateway JSON) reaches the connector as the right kind with a useful message.
 describe('Visma.net connector ⇄ simulator: errors', () => {
   let rig: VismaRig;
@@ -33,7 +33,7 @@ describe('Visma.net connector ⇄ simulator: errors', () => {
     expect(e.message).toMatch(/Check the number/);
     expect(e.vismaId).toMatch(/^[0-9a-f-]{36}$/);
     expect(e.message).toContain(e.vismaId ?? 'missing');
-    // The connector does not retry a 404 (README §7).
+    // The connector does not retry a 404 (reference/visma-net/README.md §7).
     expect(apiCalls(await rig.requests())).toHaveLength(1);
     // find() turns the 404 into "not there".
     await expect(rig.client().customers.find('99999')).resolves.toBeUndefined();
@@ -62,7 +62,7 @@ describe('Visma.net connector ⇄ simulator: errors', () => {
     expect(e.message).toMatch(/auto-numbering/);
   });
 
-  it('IPP exception 12027: forbidden, with the tenant advice (README §9.13)', async () => {
+  it('IPP exception 12027: forbidden, with the tenant advice (reference/visma-net/README.md §9.13)', async () => {
     await rig.config({ licenseValid: false });
     const e = await vismaError(rig.client().inventory.get('ART-00000'));
     expect(e.kind).toBe('forbidden');

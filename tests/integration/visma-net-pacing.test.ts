@@ -6,7 +6,7 @@ import { apiCalls, startVismaRig, type VismaRig } from './visma-harness';
 
 const HOUR = 3600_000;
 
-// README §8: a per company+client hourly budget published only through X-RateLimit-*; 429 + Retry-After when used
+// reference/visma-net/README.md §8: a per company+client hourly budget published only through X-RateLimit-*; 429 + Retry-After when used
 // up. The simulator and the connector share a virtual clock, so waiting an hour takes no real time.
 describe('Visma.net connector ⇄ simulator: pacing and rate limits', () => {
   let rig: VismaRig;
@@ -110,7 +110,7 @@ describe('Visma.net connector ⇄ simulator: pacing and rate limits', () => {
     expect(calls.filter((e) => e.status === 429)).toHaveLength(0);
   });
 
-  it('main-API and V3 bursts draw on one budget (README §8: V3 shares the mechanism): paced, no 429', async () => {
+  it('main-API and V3 bursts draw on one budget (reference/visma-net/README.md §8: V3 shares the mechanism): paced, no 429', async () => {
     const client = rig.client();
     for (let i = 0; i < 8; i++) await client.customers.get(String(10001 + i));
     for (let i = 0; i < 14; i++) await client.salesOrders.get('SO', String((i % 10) + 1).padStart(6, '0'));

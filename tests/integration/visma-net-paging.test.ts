@@ -12,7 +12,7 @@ const listCalls = (log: VismaLogEntry[], path: string) => apiCalls(log).filter((
 const storeItem = z.looseObject({ inventoryNumber: z.string(), stockItem: z.boolean() });
 const storeJournal = z.looseObject({ batchNumber: z.string(), financialPeriod: z.string(), lines: z.array(z.looseObject({ lineNumber: z.number() })) });
 
-// Main API pageNumber/pageSize + metadata (README §5.1), V3 pageIndex/nextPage (§5.2), journal line paging.
+// Main API pageNumber/pageSize + metadata (reference/visma-net/README.md §5.1), V3 pageIndex/nextPage (§5.2), journal line paging.
 describe('Visma.net connector ⇄ simulator: paging', () => {
   let rig: VismaRig;
 
@@ -42,7 +42,7 @@ describe('Visma.net connector ⇄ simulator: paging', () => {
       ['2', '100'],
       ['3', '100'],
     ]);
-    // README §4.7: every expand flag is sent explicitly, because their defaults will change.
+    // reference/visma-net/README.md §4.7: every expand flag is sent explicitly, because their defaults will change.
     for (const flag of ['expandCrossReference', 'expandAttachment', 'expandAttribute', 'expandWarehouseDetail', 'expandAccountInformation', 'expandInventoryUnits', 'expandSupplierDetails', 'expandSalesCategories', 'expandNote']) {
       expect(calls[0]?.query[flag], flag).toMatch(/^(true|false)$/);
     }

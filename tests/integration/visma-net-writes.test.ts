@@ -9,7 +9,7 @@ const lastWrite = (log: VismaLogEntry[], method: string, path: string) =>
   apiCalls(log).filter((e) => e.method === method && e.path === path).at(-1);
 
 // Creates and updates through the connector, read back through the connector, compared field by field; the
-// request log shows the wire bodies (README §4.1 value wrapping, §4.3 201/204, §6.x resources).
+// request log shows the wire bodies (reference/visma-net/README.md §4.1 value wrapping, §4.3 201/204, §6.x resources).
 describe('Visma.net connector ⇄ simulator: writes', () => {
   let rig: VismaRig;
 
@@ -38,7 +38,7 @@ describe('Visma.net connector ⇄ simulator: writes', () => {
     expect(created.location).toMatch(new RegExp(`/v1/customer/${created.id}$`));
 
     const body = lastWrite(await rig.requests(), 'POST', '/v1/customer')?.body;
-    // Every scalar wrapped, nested objects wrapped once with their fields wrapped again (README §4.1).
+    // Every scalar wrapped, nested objects wrapped once with their fields wrapped again (reference/visma-net/README.md §4.1).
     expect(body).toMatchObject({
       name: { value: 'Fietsenmaker Ünal & Zn.' },
       customerClassId: { value: 'ZAK' },
@@ -60,7 +60,7 @@ describe('Visma.net connector ⇄ simulator: writes', () => {
     await client.customers.update(created.id, { mainAddress: { city: 'Amersfoort' }, mainContact: { phone1: '+31 33 7654321' } });
     const updated = await client.customers.get(created.id);
     expect(updated.mainAddress?.city).toBe('Amersfoort');
-    // Omitted fields are kept (README §4.1).
+    // Omitted fields are kept (reference/visma-net/README.md §4.1).
     expect(updated.mainAddress?.addressLine1).toBe('Stationsstraat 1/A');
     expect(updated.mainContact?.email).toBe('info@unal.example.nl');
     expect(updated.mainContact?.phone1).toBe('+31 33 7654321');
@@ -137,7 +137,7 @@ describe('Visma.net connector ⇄ simulator: writes', () => {
     expect(await client.inventory.findByAlternateId('8712345678906')).toHaveLength(1);
 
     await client.inventory.update(number, { defaultPrice: 13.95, description: 'Koppel mok 25 cl (wit)' });
-    // The reserved characters went out as b64() (README §4.4).
+    // The reserved characters went out as b64() (reference/visma-net/README.md §4.4).
     const put = apiCalls(await rig.requests()).filter((e) => e.method === 'PUT').at(-1);
     expect(put?.path).toBe(`/v1/inventory/b64(${Buffer.from(number).toString('base64url')})`);
     expect(put?.status).toBe(204);
@@ -238,7 +238,7 @@ describe('Visma.net connector ⇄ simulator: writes', () => {
     expect(created.id.type).toBe('SO');
     expect(created.location).toMatch(new RegExp(`/api/v3/SalesOrders/SO/${created.id.number}$`));
     const post = lastWrite(await rig.requests(), 'POST', '/api/v3/SalesOrders');
-    // V3 bodies are plain JSON (README §0.4), dates as the day without offset.
+    // V3 bodies are plain JSON (reference/visma-net/README.md §0.4), dates as the day without offset.
     expect(post?.body).toMatchObject({ type: 'SO', customer: { id: '10005', refNo: 'CCV-9001' }, date: '2026-03-02T00:00:00' });
     expect(post?.body).toHaveProperty('orderLines', [{ inventoryId: 'ART-00000', quantity: 3, unitPrice: 34.95, hasManualPrice: true }, { inventoryId: 'ART-00002', quantity: 1 }]);
 

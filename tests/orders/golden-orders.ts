@@ -1,6 +1,6 @@
 // Golden CCV Shop orders for the orders flows: private and company customers in NL, BE, DE and FR, with row
 // discounts, coupons, shipping, payment and extra costs, amounts with and without VAT, intra-community orders.
-// Totals are worked out by hand in CCV's way (README §6.6 reading of the simulator: coupon spread over VAT rates,
+// Totals are worked out by hand in CCV's way (reference/ccv-shop/README.md §6.6 reading of the simulator: coupon spread over VAT rates,
 // remaining cents to the largest); the expected Visma.net lines below are worked out by hand as well.
 
 interface Person {

@@ -8,7 +8,7 @@ const named = z.looseObject({ id: optId, name: optStr, href: optStr });
 
 export const attributeCombinationPhotoSchema = z.looseObject({ id: ccvId, href: optStr, alt: optStr, is_mainphoto: optBool, deeplink: optStr });
 
-/** A variant; CCV generates these from productattributevalues (README §6.4). Stock, SKU and EAN live here. */
+/** A variant; CCV generates these from productattributevalues (reference/ccv-shop/README.md §6.4). Stock, SKU and EAN live here. */
 export const attributeCombinationSchema = z.looseObject({
   id: ccvId,
   href: optStr,
@@ -59,7 +59,7 @@ export class AttributeCombinationsResource {
     return this.t.getJson(this.t.uri(`attributecombinations/${seg(id)}`, { expand: opts.expand }), attributeCombinationSchema, `variant ${id}`, opts);
   }
 
-  /** Stock, SKU, EAN, ... of one variant: `PATCH /attributecombinations/:id/` → 204 (README §8). */
+  /** Stock, SKU, EAN, ... of one variant: `PATCH /attributecombinations/:id/` → 204 (reference/ccv-shop/README.md §8). */
   async patch(id: number, input: AttributeCombinationPatch, opts: CallOptions = {}): Promise<void> {
     const uri = this.t.uri(`attributecombinations/${seg(id)}`);
     const body = validateInput(attributeCombinationPatchSchema, input, { method: 'PATCH', path: uri, subject: `variant ${id}`, what: 'a variant change' });

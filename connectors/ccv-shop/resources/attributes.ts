@@ -5,7 +5,7 @@ import { ccvId, link, optId, optNum, optStr, validateInput } from '../schema-hel
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 
-/** Shop-wide attributes ("Size") and their values ("S", "M"), README §6.4. */
+/** Shop-wide attributes ("Size") and their values ("S", "M"), reference/ccv-shop/README.md §6.4. */
 export const attributeSchema = z.looseObject({
   id: ccvId,
   href: optStr,
@@ -65,7 +65,7 @@ export class AttributesResource {
     return createResource(this.t, uri, body, attributeSchema, subject, { ...opts, findExisting: opts.findExisting ?? (() => this.findByName(body.name, opts)) });
   }
 
-  /** CCV only allows switching between required and non-required on update (README §6.4). */
+  /** CCV only allows switching between required and non-required on update (reference/ccv-shop/README.md §6.4). */
   async patch(id: number, input: AttributeInput, opts: CallOptions = {}): Promise<void> {
     const uri = this.t.uri(`attributes/${seg(id)}`);
     const body = validateInput(attributeInputSchema, input, { method: 'PATCH', path: uri, subject: `attribute ${id}`, what: 'an attribute change' });

@@ -2,7 +2,7 @@ import { segment as seg } from '../uri';
 import type { CallOptions, CcvTransport } from '../transport';
 import { NamedResource } from './named';
 
-/** Brands; names are unique (README §6.8). */
+/** Brands; names are unique (reference/ccv-shop/README.md §6.8). */
 export class BrandsResource extends NamedResource {
   constructor(t: CcvTransport) {
     super(t, 'brands', 'brand');

@@ -19,7 +19,7 @@ export const orderSchema = z.looseObject({
   deliver_date: optStr,
   deliver_method: optStr,
   delivery_option: optStr,
-  /** 1–14, see README §6.6; names per shop in webshop settings `order_status`. */
+  /** 1–14, see reference/ccv-shop/README.md §6.6; names per shop in webshop settings `order_status`. */
   status: optNum,
   is_completed: optBool,
   paid: optBool,
@@ -93,7 +93,7 @@ export type OrderPatch = z.input<typeof orderPatchSchema>;
 
 export type OrderOrderBy = 'id' | 'ordernumber' | 'create_date' | 'deliver_date' | 'id_desc' | 'ordernumber_desc' | 'create_date_desc' | 'deliver_date_desc';
 
-/** Filters of `GET /orders/` (README §6.6). */
+/** Filters of `GET /orders/` (reference/ccv-shop/README.md §6.6). */
 export interface OrderFilters {
   ordernumber?: number;
   /** 1–14. */

@@ -3,7 +3,7 @@ import { collectionItems } from '../paging';
 import { ccvId, optBool, optNum, optStr } from '../schema-helpers';
 import type { CallOptions, CcvTransport } from '../transport';
 
-/** `combined_name` is what appears in `order.paymethod` (README §6.6). */
+/** `combined_name` is what appears in `order.paymethod` (reference/ccv-shop/README.md §6.6). */
 export const payMethodSchema = z.looseObject({
   id: ccvId,
   psp: optStr,

@@ -43,7 +43,7 @@ export const personalInfoSchema = z.looseObject({
 });
 export type PersonalInfo = z.output<typeof personalInfoSchema>;
 
-/** True when a delivery address carries no data, meaning "same as billing" (README §6.6 [I]). */
+/** True when a delivery address carries no data, meaning "same as billing" (reference/ccv-shop/README.md §6.6 [I]). */
 export function isEmptyAddress(address: Address | null | undefined): boolean {
   if (!address) return true;
   return Object.values(address).every((v) => v === null || v === undefined || v === '');

@@ -5,7 +5,7 @@ import { ccvId, inputId, optBool, optId, optNum, optStr, validateInput } from '.
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 
-/** An attribute value attached to a product; attaching them makes CCV generate the variants (README §6.4). */
+/** An attribute value attached to a product; attaching them makes CCV generate the variants (reference/ccv-shop/README.md §6.4). */
 export const productAttributeValueSchema = z.looseObject({
   id: ccvId,
   href: optStr,

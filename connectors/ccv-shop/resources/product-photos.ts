@@ -17,7 +17,7 @@ export const productPhotoSchema = z.looseObject({
 });
 export type ProductPhoto = z.output<typeof productPhotoSchema>;
 
-/** Raw base64: CCV rejects the `data:image/png;base64,` prefix (README §9.9), so it is removed here. */
+/** Raw base64: CCV rejects the `data:image/png;base64,` prefix (reference/ccv-shop/README.md §9.9), so it is removed here. */
 const base64Source = z
   .string()
   .transform((s) => s.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, ''))

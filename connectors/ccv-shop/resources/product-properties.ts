@@ -5,7 +5,7 @@ import { ccvId, expandable, inputId, optId, optNum, optStr, validateInput } from
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 
-/** Product specifications: group → property → options → value per product, plus product↔group links (README §6.5). */
+/** Product specifications: group → property → options → value per product, plus product↔group links (reference/ccv-shop/README.md §6.5). */
 export const propertyGroupSchema = z.looseObject({ id: ccvId, href: optStr, name: optStr });
 export type PropertyGroup = z.output<typeof propertyGroupSchema>;
 

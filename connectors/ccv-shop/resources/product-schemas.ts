@@ -5,7 +5,7 @@ import { productPhotoSchema } from './product-photos';
 import { productToCategorySchema } from './product-to-categories';
 
 /**
- * Product payloads. CCV reads `is_active` but writes `active` (README §9.1); the parsed product exposes
+ * Product payloads. CCV reads `is_active` but writes `active` (reference/ccv-shop/README.md §9.1); the parsed product exposes
  * `active` so callers use the one name both ways.
  */
 const productBase = z.looseObject({
@@ -164,7 +164,7 @@ export type ProductExpand = (typeof productExpands)[number];
 
 export type ProductOrderBy = 'id' | 'name' | 'createdate' | 'modifydate' | 'id_desc' | 'name_desc' | 'createdate_desc' | 'modifydate_desc';
 
-/** List filters of `GET /products/` (README §6.1). */
+/** List filters of `GET /products/` (reference/ccv-shop/README.md §6.1). */
 export interface ProductFilters {
   productnumber?: string;
   eannumber?: string;

@@ -5,7 +5,7 @@ import { ccvId, inputId, optId, optNum, optStr, validateInput } from '../schema-
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 
-/** A product's place in a category; `maincategory`/`subcategory` on the product do not do this (README §9.10). */
+/** A product's place in a category; `maincategory`/`subcategory` on the product do not do this (reference/ccv-shop/README.md §9.10). */
 export const productToCategorySchema = z.looseObject({
   id: ccvId,
   href: optStr,

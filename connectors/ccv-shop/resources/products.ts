@@ -94,7 +94,7 @@ export class ProductsResource {
     return createResource(this.t, uri, body, productSchema, subject, { ...opts, findExisting });
   }
 
-  /** Changes fields; send only what changed. `{stock}` updates the stock of a simple product (README §8). */
+  /** Changes fields; send only what changed. `{stock}` updates the stock of a simple product (reference/ccv-shop/README.md §8). */
   async patch(id: number, input: ProductPatch, opts: CallOptions = {}): Promise<void> {
     const uri = this.t.uri(`products/${seg(id)}`);
     const body = validateInput(productPatchSchema, input, { method: 'PATCH', path: uri, subject: `product ${id}`, what: 'a product change' });

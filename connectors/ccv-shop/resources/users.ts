@@ -5,7 +5,7 @@ import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 import { personalInfoSchema } from './personal-info';
 
-/** A registered customer; guest checkouts have no user (README §6.7). */
+/** A registered customer; guest checkouts have no user (reference/ccv-shop/README.md §6.7). */
 export const userSchema = z.looseObject({
   id: ccvId,
   href: optStr,

@@ -5,7 +5,7 @@ import { ccvId, optBool, optStr, validateInput } from '../schema-helpers';
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg } from '../uri';
 
-/** A webhook registration; `key` is the per-webhook secret used to sign deliveries (README §7). */
+/** A webhook registration; `key` is the per-webhook secret used to sign deliveries (reference/ccv-shop/README.md §7). */
 export const webhookSchema = z.looseObject({
   id: ccvId,
   href: optStr,

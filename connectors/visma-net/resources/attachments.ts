@@ -23,7 +23,7 @@ export interface DownloadedFile {
   etag: string | undefined;
 }
 
-/** Attachment files (product images, invoice PDFs): `/v1/attachment/{id}` and the blob API (README §6.1). */
+/** Attachment files (product images, invoice PDFs): `/v1/attachment/{id}` and the blob API (reference/visma-net/README.md §6.1). */
 export class AttachmentsResource {
   constructor(private readonly ctx: ResourceContext) {}
 

@@ -15,7 +15,7 @@ export interface ContactListOptions extends CallOptions {
   lastModified?: DeltaFilter;
 }
 
-/** Contacts: `/v1/contact` (README §6.2). The list has no `pageNumber`/`pageSize` in the spec: one answer. */
+/** Contacts: `/v1/contact` (reference/visma-net/README.md §6.2). The list has no `pageNumber`/`pageSize` in the spec: one answer. */
 export class ContactsResource {
   constructor(private readonly ctx: ResourceContext) {}
 

@@ -19,7 +19,7 @@ export const creditTermSchema = z.looseObject({
 });
 export type CreditTerm = z.infer<typeof creditTermSchema>;
 
-/** `BasePaginationDtoOfCreditTermDto`: this list answers with an object, not an array (README §5.1). */
+/** `BasePaginationDtoOfCreditTermDto`: this list answers with an object, not an array (reference/visma-net/README.md §5.1). */
 const creditTermPageSchema = z.looseObject({
   pageNumber: int,
   pageSize: int,

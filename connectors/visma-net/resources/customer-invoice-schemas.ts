@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WrapSpec } from '../wrap';
 import { attachmentSchema, bool, dateInput, idDescription, int, lineOperation, num, numberName, segmentsInput, str, text, withMetadata } from './support';
 
-// ---- responses (CustomerInvoiceDto, README §6.4) ----
+// ---- responses (CustomerInvoiceDto, reference/visma-net/README.md §6.4) ----
 
 export const customerInvoiceLineSchema = z.looseObject({
   lineNumber: int,

@@ -36,7 +36,7 @@ export interface CustomerInvoiceListOptions extends PageOptions {
 
 const lineDateFields: readonly string[] = ['termStartDate', 'termEndDate', 'startDate', 'endDate'];
 
-/** Sales invoices are customer invoices (README §6.4): create on `/v2/customerinvoice`, the rest on `/v1`. */
+/** Sales invoices are customer invoices (reference/visma-net/README.md §6.4): create on `/v2/customerinvoice`, the rest on `/v1`. */
 export class CustomerInvoicesResource {
   constructor(private readonly ctx: ResourceContext) {}
 

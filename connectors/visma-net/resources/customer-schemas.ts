@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WrapSpec } from '../wrap';
 import { addressSchema, bool, contactInfoSchema, dateInput, idDescription, int, num, numberName, str, withMetadata } from './support';
 
-// ---- responses (CustomerDto / ContactDto, README §6.2) ----
+// ---- responses (CustomerDto / ContactDto, reference/visma-net/README.md §6.2) ----
 
 export const customerSchema = z.looseObject({
   internalId: int,

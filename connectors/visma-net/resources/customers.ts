@@ -10,7 +10,7 @@ export interface CustomerListOptions extends PageOptions {
   status?: string;
   corporateId?: string;
   vatRegistrationId?: string;
-  /** Equality on the main contact's e-mail (README §6.2). */
+  /** Equality on the main contact's e-mail (reference/visma-net/README.md §6.2). */
   email?: string;
   phone?: string;
   attributes?: Record<string, string>;
@@ -28,7 +28,7 @@ export interface FindByEmailOptions extends CallOptions {
 
 const sameEmail = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Customers of the main API: `/v1/customer` (README §6.2). */
+/** Customers of the main API: `/v1/customer` (reference/visma-net/README.md §6.2). */
 export class CustomersResource {
   constructor(
     private readonly ctx: ResourceContext,

@@ -16,7 +16,7 @@ export interface AvailabilityOptions extends PageOptions {
 
 const page = v3PageSchema(availabilitySchema);
 
-/** Stock per item and warehouse from the V3 service: `GET /api/v3/Inventory` (README §6.1). */
+/** Stock per item and warehouse from the V3 service: `GET /api/v3/Inventory` (reference/visma-net/README.md §6.1). */
 export class InventoryAvailabilityResource {
   constructor(private readonly ctx: ResourceContext) {}
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WrapSpec } from '../wrap';
 import { attachmentSchema, bool, idDescription, int, num, str, withMetadata } from './support';
 
-// ---- responses (plain JSON, README §6.1 / fields.md InventoryDto) ----
+// ---- responses (plain JSON, reference/visma-net/README.md §6.1 / fields.md InventoryDto) ----
 
 export const crossReferenceSchema = z.looseObject({
   alternateType: str,

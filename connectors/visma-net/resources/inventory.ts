@@ -79,7 +79,7 @@ export interface AttachmentUpload {
   contentType?: string;
 }
 
-/** Items (articles) of the main API: `/v1/inventory` (README §6.1). */
+/** Items (articles) of the main API: `/v1/inventory` (reference/visma-net/README.md §6.1). */
 export class InventoryResource {
   constructor(private readonly ctx: ResourceContext) {}
 
@@ -138,7 +138,7 @@ export class InventoryResource {
   async findByAlternateId(alternateId: string, opts: CallOptions = {}): Promise<Inventory[]> {
     const found: Inventory[] = [];
     for await (const item of this.iterate({ alternateID: alternateId, signal: opts.signal })) {
-      // The API ignores misspelt filters silently (README §4.7): check the answer ourselves.
+      // The API ignores misspelt filters silently (reference/visma-net/README.md §4.7): check the answer ourselves.
       if (item.crossReferences == null || item.crossReferences.some((c) => c.alternateID === alternateId)) found.push(item);
     }
     return found;

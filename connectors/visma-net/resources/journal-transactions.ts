@@ -74,7 +74,7 @@ export type JournalTransaction = z.infer<typeof journalTransactionSchema>;
 export const journalTransactionInputSchema = z.strictObject({
   batchNumber: text,
   hold: z.boolean().nullish(),
-  /** Sent without a time zone (README §6.5). */
+  /** Sent without a time zone (reference/visma-net/README.md §6.5). */
   transactionDate: z.union([z.date(), z.string()]).nullish(),
   postPeriod: text,
   financialPeriod: text,
@@ -129,7 +129,7 @@ export interface JournalTransactionListOptions extends PageOptions {
 
 const lineCount = (t: JournalTransaction) => Math.max(1, t.journalTransactionLines?.length ?? 0);
 
-/** Journal transactions v2 (README §6.5). Paging counts lines and a batch may straddle two pages. */
+/** Journal transactions v2 (reference/visma-net/README.md §6.5). Paging counts lines and a batch may straddle two pages. */
 export class JournalTransactionsResource {
   constructor(private readonly ctx: ResourceContext) {}
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bool, dateInput, int, num, str } from './support';
 
-// SalesOrders API V3 (README §6.3): plain JSON both ways. Inputs mirror NewSalesOrderCommand / PatchSalesOrderCommand.
+// SalesOrders API V3 (reference/visma-net/README.md §6.3): plain JSON both ways. Inputs mirror NewSalesOrderCommand / PatchSalesOrderCommand.
 
 const text = z.string().nullish();
 const date = dateInput.nullish();

@@ -40,7 +40,7 @@ const dateFields: ReadonlySet<string> = new Set(['date', 'requestOn', 'cancelBy'
 const base = '/api/v3/SalesOrders';
 const orderPath = (type: string, orderId: string) => `${base}/${v3PathSegment(type)}/${v3PathSegment(orderId)}`;
 
-/** Sales orders through the SalesOrders API V3 (README §6.3); v1/v2 orders are end-of-life. */
+/** Sales orders through the SalesOrders API V3 (reference/visma-net/README.md §6.3); v1/v2 orders are end-of-life. */
 export class SalesOrdersResource {
   constructor(private readonly ctx: ResourceContext) {}
 
@@ -72,7 +72,7 @@ export class SalesOrdersResource {
 
   /**
    * Orders whose `customerRefNo` (or `customerOrder`) equals `ref`. V3 has no filter for it, so this scans the list,
-   * narrowed by customer and `modifiedSince` when given ([I], README §6.3).
+   * narrowed by customer and `modifiedSince` when given ([I], reference/visma-net/README.md §6.3).
    */
   async findByCustomerRefNo(ref: string, o: Omit<SalesOrderListOptions, 'filter'> = {}): Promise<SalesOrderListItem[]> {
     const found: SalesOrderListItem[] = [];

@@ -25,7 +25,7 @@ export interface PageOptions extends CallOptions {
   pageSize?: number;
 }
 
-/** A path segment for a main-API id, `b64()` when it needs it (README §4.4). */
+/** A path segment for a main-API id, `b64()` when it needs it (reference/visma-net/README.md §4.4). */
 export function seg(ctx: ResourceContext, id: string | number): string {
   if (String(id).trim() === '') {
     throw new VismaApiError({ kind: 'validation', method: '-', path: '-', message: 'Koppel cannot look up a Visma.net record by an empty number or id: map a value for it.' });
@@ -64,7 +64,7 @@ export const contactInfoSchema = z.looseObject({
   fax: str,
 });
 
-/** Date inputs: a `Date` (written per README §4.6) or a string sent as is. */
+/** Date inputs: a `Date` (written per reference/visma-net/README.md §4.6) or a string sent as is. */
 export const dateInput = z.union([z.date(), z.string()]);
 
 /** Checks a write's input before anything is sent; the message names the field. */
@@ -120,7 +120,7 @@ export async function listAll<S extends z.ZodType>(ctx: ResourceContext, path: s
   return getOne(ctx, path, z.array(item), what, opts);
 }
 
-/** Pages of a main-API list (`pageNumber`/`pageSize`, README §5.1), one in memory at a time. */
+/** Pages of a main-API list (`pageNumber`/`pageSize`, reference/visma-net/README.md §5.1), one in memory at a time. */
 export function pagesOf<T extends { metadata?: ListMetadata | null }>(
   ctx: ResourceContext,
   path: string,
@@ -162,7 +162,7 @@ export const lineOperation = z.enum(['Insert', 'Update', 'Delete']);
 export const segmentsInput = z.array(z.strictObject({ segmentId: z.number().int(), segmentValue: z.string() })).nullish();
 
 /**
- * Document dates go out as the calendar day at midnight without an offset (README §4.6, [I]); a date-only string
+ * Document dates go out as the calendar day at midnight without an offset (reference/visma-net/README.md §4.6, [I]); a date-only string
  * (`2025-05-19`) gets `T00:00:00` so that it is the date-time the spec asks for.
  */
 export function documentDates(input: object, fields: readonly string[], timeZone: 'local' | 'utc'): Record<string, unknown> {

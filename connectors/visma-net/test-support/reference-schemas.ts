@@ -5,14 +5,14 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /**
- * Validates request bodies against the reference OpenAPI files (`../shared/reference/visma-net/`, or
- * `$KOPPEL_REFERENCE_DIR/visma-net/`). Schemas are made *closed* (no unknown properties), so a misspelt field or a
+ * Validates request bodies against the reference OpenAPI files in the repository (`reference/visma-net/`, see
+ * `reference/README.md`). Schemas are made *closed* (no unknown properties), so a misspelt field or a
  * `{value}` wrapper where the spec has a plain object fails. Date-times are accepted with or without an offset:
- * README §4.6 asks for document dates without one.
+ * reference/visma-net/README.md §4.6 asks for document dates without one.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-const referenceDir = process.env['KOPPEL_REFERENCE_DIR'] ?? resolve(here, '../../../../shared/reference');
+const referenceDir = resolve(here, '../../../reference');
 
 export const mainSpecFile = 'visma-net-erp-service-api.trimmed.openapi.json';
 export const v3SpecFile = 'visma-net-salesorders-v3.trimmed.openapi.json';

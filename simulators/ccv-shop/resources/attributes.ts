@@ -1,4 +1,4 @@
-// Shop-wide attributes ("Maat") and their values ("S", "M"), README §6.4.
+// Shop-wide attributes ("Maat") and their values ("S", "M"), reference/ccv-shop/README.md §6.4.
 import type { Ctx, Route } from '../context';
 import { created, href, idAt, noContent, ok } from '../context';
 import { err } from '../errors';
@@ -38,7 +38,7 @@ function checkType(type: string): void {
   if (!TYPES.includes(type)) throw err.validation(`Field 'type': '${type}' is not an attribute type. Use one of ${TYPES.join(', ')}.`);
 }
 
-/** Only a switch between required and not required is allowed on update (README §6.4). */
+/** Only a switch between required and not required is allowed on update (reference/ccv-shop/README.md §6.4). */
 function baseType(t: string): string {
   return t.replace(/_required$/, '');
 }

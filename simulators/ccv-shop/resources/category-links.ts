@@ -1,5 +1,5 @@
 // Product-to-category links (/producttocategories). A product's maincategory/subcategory do not
-// place it in a category; these links do (README §9.10).
+// place it in a category; these links do (reference/ccv-shop/README.md §9.10).
 import type { Ctx, Route } from '../context';
 import { created, href, idAt, noContent, ok } from '../context';
 import { err } from '../errors';

@@ -51,7 +51,7 @@ export function assignFields(target: JsonObject, source: JsonObject, keys: reado
   }
 }
 
-/** Summary body of a webhook for a resource (README §7; only orders have captured samples). */
+/** Summary body of a webhook for a resource (reference/ccv-shop/README.md §7; only orders have captured samples). */
 export function hookSummary(ctx: Ctx, resource: string, id: number, extra: JsonObject = {}): JsonObject {
   // Captured webhook hrefs have no trailing slash, unlike REST hrefs.
   return { triggered_at: nowIso(ctx), href: href(ctx, resource, id).replace(/\/$/, ''), id, ...extra };

@@ -136,7 +136,7 @@ export const miscRoutes: Route[] = [
     pattern: 'webshops/:id/settings',
     handler: (ctx) => {
       needWebshop(ctx);
-      // Only the keys present are overwritten (README §3); the schema allows languages and webshop_*.
+      // Only the keys present are overwritten (reference/ccv-shop/README.md §3); the schema allows languages and webshop_*.
       Object.assign(ctx.state.settings, body(ctx, 'settings.put'));
       return noContent();
     },

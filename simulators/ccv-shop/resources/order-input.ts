@@ -1,6 +1,6 @@
 // Order input: rows (internal.entity.orderrow.input) and customer (personalinfo.input) to the
 // stored shapes. A row names a product_id, or product_name + product_number + price + tax +
-// package_id (README §6.6).
+// package_id (reference/ccv-shop/README.md §6.6).
 import type { Ctx } from '../context';
 import { err } from '../errors';
 import type { Json, JsonObject } from '../json';

@@ -1,5 +1,5 @@
 // Product photos: POST adds one, PUT replaces all (an empty list deletes all), PATCH only
-// alttext/is_mainphoto. `source` is raw base64 without a `data:` prefix (README §6.2).
+// alttext/is_mainphoto. `source` is raw base64 without a `data:` prefix (reference/ccv-shop/README.md §6.2).
 import { createHash } from 'node:crypto';
 import type { Ctx, Route } from '../context';
 import { created, href, idAt, noContent, ok } from '../context';

@@ -1,5 +1,5 @@
 // Product properties (specifications): group -> property -> options, a value per product,
-// and the product <-> group link (README §6.5).
+// and the product <-> group link (reference/ccv-shop/README.md §6.5).
 import type { Ctx, Route } from '../context';
 import { created, href, idAt, noContent, ok } from '../context';
 import { err } from '../errors';

@@ -1,5 +1,5 @@
 // Product attribute values and the attribute combinations (variants) CCV generates from them:
-// the cross product of the product's option-menu attributes (README §6.4). Combinations cannot
+// the cross product of the product's option-menu attributes (reference/ccv-shop/README.md §6.4). Combinations cannot
 // be created directly; they can be read and patched (stock, SKU, EAN, ...).
 import type { Ctx, Route } from '../context';
 import { created, idAt, noContent, ok } from '../context';

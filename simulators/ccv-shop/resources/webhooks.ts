@@ -8,7 +8,7 @@ import { str } from '../json';
 import { pagedRecords } from '../collection';
 import { body, need, nowIso } from './common';
 
-/** Event names seen in real integrations (README §7); the full list is unknown, so other dotted names pass [I]. */
+/** Event names seen in real integrations (reference/ccv-shop/README.md §7); the full list is unknown, so other dotted names pass [I]. */
 export const KNOWN_EVENTS = ['orders.created', 'orders.updated.ispaid', 'orders.updated.status', 'orders.updated.trackandtrace',
   'orders.deleted', 'products.created', 'products.updated', 'products.deleted', 'categories.created', 'categories.updated',
   'categories.deleted', 'returns.created', 'returns.updated', 'returns.deleted', 'invoices.updated.status'];

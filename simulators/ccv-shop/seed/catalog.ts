@@ -171,7 +171,7 @@ export const PROPERTY_OPTIONS: Rec[] = [
   { id: IDS.productpropertyoptions + 1, property_id: IDS.productproperties + 2, name: 'Slim fit', position: 2 },
 ];
 
-/** Order status ids 1..14 with CCV's names (README §6.6) and Dutch display names. */
+/** Order status ids 1..14 with CCV's names (reference/ccv-shop/README.md §6.6) and Dutch display names. */
 export const ORDER_STATUSES: [number, string, string][] = [
   [1, 'New', 'Nieuw'],
   [2, 'In process', 'In behandeling'],
