@@ -6,7 +6,7 @@ import { rendererConfig } from './vite.renderer.config';
 const file = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Native modules stay out of the bundle; electron-builder unpacks them from the asar. */
-const nativeModules = ['keytar', 'libsql', /^@libsql\//];
+const nativeModules = ['libsql', /^@libsql\//, '@napi-rs/keyring', /^@napi-rs\/keyring-/, 'koffi', /^@koromix\//];
 
 export default defineConfig({
   main: {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { koppelHome, type FlowDocument } from '../engine/index';
 import { createConfSettings } from '../host/adapters/conf-settings';
-import { createKeytarSecrets } from '../host/adapters/keytar-secrets';
+import { createKeychainSecrets } from '../host/adapters/keychain-secrets';
 import { createBindings } from '../host/services/bindings';
 import { createConnections } from '../host/services/connections';
 import { createClientFactory } from '../host/clients';
@@ -13,7 +13,7 @@ import type { SecretStore } from '../host/types';
  * The machine-local side of Koppel as the CLI sees it: settings (`conf`, the same file the desktop app writes),
  * secrets (the OS keychain, or KOPPEL_SECRET_<CONNECTION>), connections and slot bindings.
  */
-export function openWorkspace(env: Readonly<Record<string, string | undefined>>, secrets: SecretStore = createKeytarSecrets()) {
+export function openWorkspace(env: Readonly<Record<string, string | undefined>>, secrets: SecretStore = createKeychainSecrets()) {
   const home = koppelHome({ env });
   mkdirSync(home, { recursive: true });
   const settings = createConfSettings({ cwd: home });

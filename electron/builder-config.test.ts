@@ -1,55 +1,77 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Configuration } from 'electron-builder';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYamlLite } from './yaml-lite';
-import type { YamlValue } from './yaml-lite';
 
-const text = readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8');
+// electron-builder.yml read with js-yaml, the library electron-builder itself reads it with.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const parsed: unknown = load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
+if (typeof parsed !== 'object' || parsed === null) throw new Error('electron-builder.yml is not a mapping');
+const config: Configuration = parsed;
+const pkg: { main?: string; dependencies?: Record<string, string> } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-function obj(v: YamlValue | undefined): { [key: string]: YamlValue } {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`expected a mapping, got ${JSON.stringify(v)}`);
-  return v;
+/** The target names of one platform's `target` setting (strings or `{ target }` objects). */
+function targets(platform: { target?: unknown } | null | undefined): string[] {
+  const list = platform?.target;
+  const items: unknown[] = Array.isArray(list) ? list : list === undefined ? [] : [list];
+  return items.map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null && 'target' in t ? String(t.target) : '?'));
 }
-function list(v: YamlValue | undefined): YamlValue[] {
-  if (!Array.isArray(v)) throw new Error(`expected a list, got ${JSON.stringify(v)}`);
-  return v;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+}
+
+/** A folder holds a compiled `.node` file (outside nested node_modules). */
+function hasNativeFile(dir: string, depth = 0): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some(
+    (e) => (e.isFile() && e.name.endsWith('.node')) || (e.isDirectory() && depth < 3 && e.name !== 'node_modules' && hasNativeFile(path.join(dir, e.name), depth + 1)),
+  );
+}
+
+/** The runtime dependencies (package.json "dependencies") and their installed platform packages that ship native code. */
+function nativeRuntimePackages(): string[] {
+  const found: string[] = [];
+  for (const dep of Object.keys(pkg.dependencies ?? {})) {
+    const dir = path.join(root, 'node_modules', dep);
+    const meta: { optionalDependencies?: Record<string, string> } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    for (const name of [dep, ...Object.keys(meta.optionalDependencies ?? {})]) {
+      const at = path.join(root, 'node_modules', name);
+      if (existsSync(at) && hasNativeFile(at)) found.push(`node_modules/${name}`);
+    }
+  }
+  return found;
 }
 
 describe('electron-builder.yml', () => {
-  const config = obj(parseYamlLite(text));
-
   it('names the app', () => {
     expect(config.appId).toBe('app.koppel.desktop');
     expect(config.productName).toBe('Koppel');
   });
 
-  it('builds AppImage and deb on Linux, nsis on Windows, dmg on macOS', () => {
-    expect(list(obj(config.linux).target)).toEqual(['AppImage', 'deb']);
-    expect(list(obj(config.win).target)).toEqual(['nsis']);
-    expect(list(obj(config.mac).target)).toEqual(['dmg']);
+  it('builds AppImage and deb on Linux, an NSIS installer on Windows and a dmg on macOS', () => {
+    expect(targets(config.linux)).toEqual(['AppImage', 'deb']);
+    expect(targets(config.win)).toEqual(['nsis']);
+    expect(targets(config.mac)).toEqual(['dmg']);
   });
 
-  it('packs the built app and unpacks the native modules from the asar', () => {
-    const files = list(config.files);
+  it('packs what the app runs from: the electron-vite output that package.json "main" points into, and the example flows', () => {
+    const files = strings(config.files);
+    expect(pkg.main).toMatch(/^out\//);
     expect(files).toContain('out/**');
     expect(files).toContain('package.json');
-    const unpack = list(config.asarUnpack);
+    expect(files).toContain('flows-examples/**');
+    expect(files).toEqual(expect.arrayContaining(['!**/*.test.*', '!**/*.map']));
+  });
+
+  it('unpacks every native runtime module from the asar and needs no rebuild (all N-API prebuilt)', () => {
+    const unpack = strings(config.asarUnpack);
     expect(unpack).toContain('**/*.node');
-    expect(unpack.some((p) => typeof p === 'string' && p.includes('keytar'))).toBe(true);
-    expect(unpack.some((p) => typeof p === 'string' && p.includes('libsql'))).toBe(true);
-  });
-});
-
-describe('yaml-lite', () => {
-  it('reads mappings, lists at the key indent or deeper, quotes, comments and scalars', () => {
-    const y = parseYamlLite(['# top', 'a: 1', 'b: "x # not a comment"', 'c:', '  d: true', '  e:', '    - one', "    - 'two'", 'f:', '- x', '- y # comment', 'g: ~', ''].join('\n'));
-    expect(y).toEqual({ a: 1, b: 'x # not a comment', c: { d: true, e: ['one', 'two'] }, f: ['x', 'y'], g: null });
-  });
-
-  it('refuses what it does not understand, naming the line', () => {
-    expect(() => parseYamlLite('a: [1, 2]')).toThrow(/line 1/);
-    expect(() => parseYamlLite('a: 1\na: 2')).toThrow(/line 2: duplicate key "a"/);
-    expect(() => parseYamlLite('a:\n\t- x')).toThrow(/tabs/);
-    expect(() => parseYamlLite('list:\n  - key: value')).toThrow(/not supported/);
-    expect(() => parseYamlLite('a: 1\n   b: 2')).toThrow(/line 2/);
+    const native = nativeRuntimePackages();
+    // The keychain binding and the database at least; a new native dependency must be added to asarUnpack too.
+    for (const prefix of ['node_modules/@libsql/', 'node_modules/@napi-rs/keyring-']) expect(native.some((dir) => dir.startsWith(prefix)), prefix).toBe(true);
+    for (const dir of native) expect(unpack.some((p) => p.endsWith('/**') && dir.startsWith(p.slice(0, -3))), `${dir} is not in asarUnpack`).toBe(true);
+    expect(config.npmRebuild).toBe(false);
   });
 });

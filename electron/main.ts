@@ -8,7 +8,7 @@ import { koppelHome } from '../engine/index';
 import { createHost } from '../host/index';
 import type { DesktopNotification, KoppelHost } from '../host/types';
 import { createElectronStoreSettings, electronStoreOptions } from './adapters/electron-store-settings';
-import { createDesktopSecrets } from './adapters/keytar-secrets';
+import { createKeychainSecrets } from '../host/adapters/keychain-secrets';
 import { MENU_COMMAND_CHANNEL } from './channels';
 import type { MenuCommand, MenuCommandName } from './channels';
 import { forwardRunEvents, registerIpc } from './ipc';
@@ -177,7 +177,7 @@ async function start(): Promise<void> {
     home,
     mode: 'desktop',
     settings: createElectronStoreSettings(store),
-    secrets: createDesktopSecrets(),
+    secrets: createKeychainSecrets(),
     locale: app.getLocale(),
     version: app.getVersion(),
     examplesDir: path.join(app.getAppPath(), 'flows-examples'),

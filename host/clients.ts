@@ -4,7 +4,7 @@ import { VismaClient } from '../connectors/visma-net/index';
 import { HostError, messageOf } from './errors';
 import { TYPE_LABEL } from './labels';
 import type { DemoLease } from './services/demo-lease';
-import { secretEnvName } from './services/connections';
+import { secretEnvName } from './secret-env';
 import type { StoredConnection } from './stored';
 
 /** The glue between stored connections and the connectors: one client per connection, reused while unchanged. */

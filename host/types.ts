@@ -11,7 +11,7 @@ export interface SettingsStore {
   delete(key: string): void;
 }
 
-/** Secrets: the OS keychain (keytar, service "Koppel", account = connection id). */
+/** Secrets: the OS keychain (@napi-rs/keyring, service "Koppel", account = connection id). */
 export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;

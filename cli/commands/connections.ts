@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { readFile } from 'node:fs/promises';
 import { parseFlow } from '../../engine/index';
 import { catalog } from '../../nodes/catalog';
-import { secretEnvName } from '../../host/services/connections';
+import { secretEnvName } from '../../host/secret-env';
 import { openWorkspace } from '../workspace';
 import type { Io } from '../io';
 
@@ -65,7 +65,13 @@ export function registerConnections(program: Command, io: Io): void {
         if (type !== 'visma-net' && type !== 'ccv-shop') throw new Error(`Unknown connection type '${type}': use visma-net or ccv-shop.`);
         const settings = keyValues(flags.set);
         const secret = flags.secret ? await readSecret(io, type === 'visma-net' ? 'Client secret' : 'Secret key') : undefined;
-        const saved = await ws.connections.save({ ...(flags.id ? { id: flags.id } : {}), type, name, settings, ...(secret ? { secret } : {}) });
+        const saved = await ws.connections
+          .save({ ...(flags.id ? { id: flags.id } : {}), type, name, settings, ...(secret ? { secret } : {}) })
+          .catch((error: unknown) => {
+            if (!secret) throw error;
+            // Nothing was saved; on a machine without a keychain the connection can still be added, secret from the environment.
+            throw new Error(`${error instanceof Error ? error.message : String(error)}\nNothing was saved. Without a keychain, add the connection with --no-secret and set the variable.`);
+          });
         io.out(`saved connection '${saved.id}' (${saved.name}); secret ${saved.hasSecret ? 'stored' : `not stored: set ${secretEnvName(saved.id)}`}\n`);
       });
     });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { koppelHome } from '../../engine/index';
 import { createHost } from '../../host/index';
 import { createConfSettings } from '../../host/adapters/conf-settings';
-import { createKeytarSecrets } from '../../host/adapters/keytar-secrets';
+import { createKeychainSecrets } from '../../host/adapters/keychain-secrets';
 import { startWebServer } from '../../host/web/server';
 import { intOption } from '../options';
 import type { Io } from '../io';
@@ -35,7 +35,7 @@ export function registerServe(program: Command, io: Io): void {
         home,
         mode: 'web',
         settings: createConfSettings({ cwd: home }),
-        secrets: createKeytarSecrets(),
+        secrets: createKeychainSecrets(),
         env: io.env,
         locale: Intl.DateTimeFormat().resolvedOptions().locale,
       });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { koppelHome } from '../../engine/ledger/paths';
 import { createConfSettings } from '../../host/adapters/conf-settings';
-import { createKeytarSecrets } from '../../host/adapters/keytar-secrets';
+import { createKeychainSecrets } from '../../host/adapters/keychain-secrets';
 import { createHost } from '../../host/index';
 import type { KoppelHost } from '../../host/types';
 import type { Io } from '../io';
@@ -20,7 +20,7 @@ export interface DaemonOptions {
 
 function defaultHost(home: string, env: Readonly<Record<string, string | undefined>>): Promise<KoppelHost> {
   // mode 'web': the daemon has no desktop; app.info reports it like `koppel serve`.
-  return createHost({ home, mode: 'web', settings: createConfSettings({ cwd: home }), secrets: createKeytarSecrets(), env });
+  return createHost({ home, mode: 'web', settings: createConfSettings({ cwd: home }), secrets: createKeychainSecrets(), env });
 }
 
 function signals(): { promise: Promise<string>; dispose(): void } {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestHost, writerFlow, type TestHost } from '../testing/fixtures';
-import { secretEnvName, slugId } from './connections';
+import { secretEnvName } from '../secret-env';
+import { slugId } from './connections';
 
 let t: TestHost | undefined;
 afterEach(async () => {

@@ -1,4 +1,5 @@
 import { HostError } from '../errors';
+import { secretEnvName } from '../secret-env';
 import type { Connection } from '../contract';
 import type { SlotType } from '../../engine/flow/schema';
 import { readConnections, writeConnections, type StoredConnection } from '../stored';
@@ -26,10 +27,6 @@ export interface ConnectionsService {
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-/** `KOPPEL_SECRET_<NAME>`: the id upper-cased, every other character than A-Z and 0-9 as '_'. */
-export function secretEnvName(connectionId: string): string {
-  return `KOPPEL_SECRET_${connectionId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
 
 /** A readable id from a name ("Demo Visma.net" → "demo-visma-net"), unique among `taken`. */
 export function slugId(name: string, taken: (id: string) => boolean, fallback: string): string {
@@ -71,7 +68,8 @@ export function createConnections(deps: {
     name: c.name,
     settings: { ...c.settings },
     // Demo connections use the simulators' demo credentials; nothing is asked of the keychain for them.
-    hasSecret: c.demo || (await secretOf(c.id)) !== null,
+    // An unreachable keychain (a server without one) lists the connection as having no secret instead of failing.
+    hasSecret: c.demo || (await secretOf(c.id).catch(() => null)) !== null,
     demo: c.demo,
   });
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { notificationSettingsSchema, type NotificationSettings, type notificationSettingsInputSchema } from '../contract-ops';
 import type { SecretStore, SettingsStore } from '../types';
-import { secretEnvName } from './connections';
+import { secretEnvName } from '../secret-env';
 
 export const NOTIFY_SETTINGS_KEY = 'notifications';
 /** Keychain account of the SMTP password (service "Koppel"); `KOPPEL_SECRET_NOTIFY_SMTP` overrides it. */
