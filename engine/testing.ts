@@ -24,16 +24,17 @@ export function memoryNodeLedger(now: () => Date = () => new Date()): MemoryNode
     cursors,
     proposed,
     getMapping: (scope, key) => mappings.get(k(scope, key)),
-    setMapping: (scope, key, targetId, hash) => void mappings.set(k(scope, key), { targetId, hash, updatedAt: now().toISOString() }),
-    beginWrite: (scope, key, hash) => {
-      const intent = { scope, key, hash };
+    setMapping: (scope, key, targetId, hash, fields) => void mappings.set(k(scope, key), { targetId, hash, updatedAt: now().toISOString(), ...(fields ? { fields } : {}) }),
+    beginWrite: (scope, key, hash, fields) => {
+      const intent = { scope, key, hash, ...(fields ? { fields } : {}) };
       intents.set(k(scope, key), intent);
       return intent;
     },
     completeWrite: (intent, targetId) => {
-      mappings.set(k(intent.scope, intent.key), { targetId, hash: intent.hash, updatedAt: now().toISOString() });
+      mappings.set(k(intent.scope, intent.key), { targetId, hash: intent.hash, updatedAt: now().toISOString(), ...(intent.fields ? { fields: intent.fields } : {}) });
       intents.delete(k(intent.scope, intent.key));
     },
+    transaction: (fn) => fn(),
     abandonWrite: (intent) => void intents.delete(k(intent.scope, intent.key)),
     pendingWrite: (scope, key) => intents.get(k(scope, key)),
     getCursor: (name) => cursors.get(name),

@@ -40,23 +40,34 @@ export interface IdMapping {
   targetId: string;
   hash: string;
   updatedAt: string;
+  /** A hash per written field, when the node keeps them: which fields changed since the last write, without the values. */
+  fields?: FieldHashes;
 }
+/** Field name → short content hash of its last written value. */
+export type FieldHashes = Record<string, string>;
 export interface WriteIntent {
   readonly scope: string;
   readonly key: string;
   readonly hash: string;
+  /** Kept in memory only, written to the id map by `completeWrite`. */
+  readonly fields?: FieldHashes;
 }
 export interface NodeLedger {
   getMapping(scope: string, key: string): IdMapping | undefined;
-  setMapping(scope: string, key: string, targetId: string, hash: string): void;
+  setMapping(scope: string, key: string, targetId: string, hash: string, fields?: FieldHashes): void;
   /**
    * Records that a write is about to happen. If the process dies before `completeWrite`, the next run finds
    * the intent through `pendingWrite` and must look the record up in the target before creating it again.
    */
-  beginWrite(scope: string, key: string, hash: string): WriteIntent;
+  beginWrite(scope: string, key: string, hash: string, fields?: FieldHashes): WriteIntent;
   completeWrite(intent: WriteIntent, targetId: string): void;
   abandonWrite(intent: WriteIntent): void;
   pendingWrite(scope: string, key: string): WriteIntent | undefined;
+  /**
+   * Runs `fn` as one commit: the intents of a whole batch reach the disk with one fsync instead of one each. Each
+   * intent is still on disk before its write is sent, because the writes start after `transaction` returns.
+   */
+  transaction<T>(fn: () => T): T;
   getCursor(name: string): string | undefined;
   /** Committed only when the run ends `succeeded` and is not a dry run. */
   proposeCursor(name: string, value: string): void;

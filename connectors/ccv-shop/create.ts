@@ -30,7 +30,7 @@ function uncertain(error: CcvApiError): boolean {
  * after an ambiguous failure (reset, timeout, 5xx, cut-off answer) the next attempt first asks
  * `findExisting()` whether the first one landed, and returns that record instead of posting again.
  */
-export async function createResource<S extends z.ZodType>(
+export function createResource<S extends z.ZodType>(
   t: CcvTransport,
   uri: string,
   body: unknown,
@@ -38,7 +38,18 @@ export async function createResource<S extends z.ZodType>(
   subject: string,
   opts: CreateOptions<z.output<S>> = {},
 ): Promise<z.output<S>> {
-  const text = JSON.stringify(body);
+  return createFromJson(t, uri, JSON.stringify(body), schema, subject, opts);
+}
+
+/** `createResource` with the body already serialised (a checked body is sent as it was checked). */
+export async function createFromJson<S extends z.ZodType>(
+  t: CcvTransport,
+  uri: string,
+  text: string,
+  schema: S,
+  subject: string,
+  opts: CreateOptions<z.output<S>> = {},
+): Promise<z.output<S>> {
   const spec = { method: 'POST' as const, uri, body: text, subject, signal: opts.signal, language: opts.language };
   const ctx = { method: 'POST', path: uri, subject };
   const counts = { rateLimited: 0, transient: 0 };

@@ -1,4 +1,5 @@
 export { CcvClient, type ConnectionTestResult } from './client';
+export { CheckedBody } from './schema-helpers';
 export { CcvApiError, isCcvApiError, type CcvErrorKind, type CcvApiErrorInit } from './errors';
 export { signRequest, verifyResponse, formatXDate, stringToSign, type SignInput, type SignedHeaders, type VerifyInput } from './signing';
 export { resolveConfig, isLanguageCode, SecretValue, defaultBudgets, MAX_PAGE_SIZE, type CcvConfig, type CcvBudgets, type CcvBudgetOverride, type CcvLogger, type ResolvedConfig } from './config';

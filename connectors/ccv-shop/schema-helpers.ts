@@ -61,3 +61,30 @@ export function validateInput<S extends z.ZodType>(schema: S, input: unknown, ct
     message: `${ctx.subject}: the data for ${ctx.what} does not fit CCV Shop (${problems.join('; ')}). Correct the mapping for these fields and run again.`,
   });
 }
+
+const checkedBrand = Symbol('checked by the connector');
+
+/**
+ * A write body the connector has checked against its schema and serialised: a caller that checked a body once (to
+ * name a record's field in its own words) sends it as it is, without a second check or a second JSON.stringify.
+ */
+export class CheckedBody<T> {
+  readonly [checkedBrand] = true;
+  private constructor(
+    readonly value: T,
+    readonly json: string,
+  ) {}
+
+  /** The body, or the schema's issues (the first ones name the field) when it does not fit. */
+  static check<S extends z.ZodType>(schema: S, input: unknown): { ok: true; body: CheckedBody<z.output<S>> } | { ok: false; issues: z.core.$ZodIssue[] } {
+    const result = schema.safeParse(input);
+    return result.success ? { ok: true, body: new CheckedBody(result.data, JSON.stringify(result.data)) } : { ok: false, issues: result.error.issues };
+  }
+}
+
+/** A body to send: checked now, unless the caller brings one the connector checked before. */
+export function bodyOf<S extends z.ZodType>(schema: S, input: z.input<S> | CheckedBody<z.output<S>>, ctx: InputContext): { value: z.output<S>; json: string } {
+  if (input instanceof CheckedBody) return { value: input.value, json: input.json };
+  const value = validateInput(schema, input, ctx);
+  return { value, json: JSON.stringify(value) };
+}

@@ -256,8 +256,12 @@ export class CcvTransport {
 
   /** PATCH/PUT/DELETE: CCV answers 204 (reference/ccv-shop/README.md §3); any 2xx counts as done. */
   async write(method: 'PATCH' | 'PUT' | 'DELETE', uri: string, body: unknown, subject: string, opts: CallOptions = {}): Promise<void> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    await this.execute({ ...opts, method, uri, body: text, subject }, () => undefined);
+    await this.writeJson(method, uri, body === undefined ? undefined : JSON.stringify(body), subject, opts);
+  }
+
+  /** `write` with the body already serialised. */
+  async writeJson(method: 'PATCH' | 'PUT' | 'DELETE', uri: string, json: string | undefined, subject: string, opts: CallOptions = {}): Promise<void> {
+    await this.execute({ ...opts, method, uri, body: json, subject }, () => undefined);
   }
 }
 

@@ -15,3 +15,8 @@ export function openDb(path: string): Db {
   db.exec('PRAGMA foreign_keys = ON');
   return db;
 }
+
+/** Runs `fn` in a transaction, or inside the one already open (libsql's transactions do not nest). */
+export function atomically<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn)();
+}

@@ -1,8 +1,20 @@
 import { z } from 'zod';
-import type { IdMapping, NodeLedger, WriteIntent } from '../types';
-import type { Db } from './db';
+import type { FieldHashes, IdMapping, NodeLedger, WriteIntent } from '../types';
+import { atomically, type Db } from './db';
 
-const mappingRow = z.object({ target_id: z.string(), hash: z.string(), updated_at: z.string() });
+const mappingRow = z.object({ target_id: z.string(), hash: z.string(), updated_at: z.string(), fields: z.string().nullable() });
+const fieldHashes = z.record(z.string(), z.string());
+
+/** The stored per-field hashes; an unreadable value counts as none (every field then counts as changed). */
+function readFields(text: string | null): FieldHashes | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed = fieldHashes.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const intentRow = z.object({ scope: z.string(), key: z.string(), hash: z.string() });
 const cursorRow = z.object({ value: z.string() });
 
@@ -20,11 +32,13 @@ export function createNodeLedger(
   now: () => Date,
 ): NodeLedger {
   const { flowId, nodeId, runId, dryRun } = ids;
-  const getMap = db.prepare('SELECT target_id, hash, updated_at FROM id_map WHERE flow_id = ? AND node_id = ? AND scope = ? AND key = ?');
+  const getMap = db.prepare('SELECT target_id, hash, updated_at, fields FROM id_map WHERE flow_id = ? AND node_id = ? AND scope = ? AND key = ?');
   const putMap = db.prepare(
-    `INSERT INTO id_map (flow_id, node_id, scope, key, target_id, hash, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (flow_id, node_id, scope, key) DO UPDATE SET target_id = excluded.target_id, hash = excluded.hash, updated_at = excluded.updated_at`,
+    `INSERT INTO id_map (flow_id, node_id, scope, key, target_id, hash, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (flow_id, node_id, scope, key) DO UPDATE SET target_id = excluded.target_id, hash = excluded.hash,
+       updated_at = excluded.updated_at, fields = excluded.fields`,
   );
+  const fieldsText = (fields: FieldHashes | undefined) => (fields === undefined ? null : JSON.stringify(fields));
   const putIntent = db.prepare(
     `INSERT INTO write_intents (flow_id, node_id, scope, key, hash, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (flow_id, node_id, scope, key) DO UPDATE SET hash = excluded.hash, run_id = excluded.run_id, created_at = excluded.created_at`,
@@ -32,24 +46,26 @@ export function createNodeLedger(
   const dropIntent = db.prepare('DELETE FROM write_intents WHERE flow_id = ? AND node_id = ? AND scope = ? AND key = ?');
   const getIntent = db.prepare('SELECT scope, key, hash FROM write_intents WHERE flow_id = ? AND node_id = ? AND scope = ? AND key = ?');
   const getCursor = db.prepare('SELECT value FROM cursors WHERE flow_id = ? AND node_id = ? AND name = ?');
-  const complete = db.transaction((intent: WriteIntent, targetId: string, at: string) => {
-    putMap.run(flowId, nodeId, intent.scope, intent.key, targetId, intent.hash, at);
-    dropIntent.run(flowId, nodeId, intent.scope, intent.key);
-  });
+  const complete = (intent: WriteIntent, targetId: string, at: string): void =>
+    atomically(db, () => {
+      putMap.run(flowId, nodeId, intent.scope, intent.key, targetId, intent.hash, at, fieldsText(intent.fields));
+      dropIntent.run(flowId, nodeId, intent.scope, intent.key);
+    });
 
   return {
     getMapping(scope, key): IdMapping | undefined {
       const row = getMap.get(flowId, nodeId, scope, key);
       if (row === undefined) return undefined;
       const r = mappingRow.parse(row);
-      return { targetId: r.target_id, hash: r.hash, updatedAt: r.updated_at };
+      const fields = readFields(r.fields);
+      return { targetId: r.target_id, hash: r.hash, updatedAt: r.updated_at, ...(fields ? { fields } : {}) };
     },
-    setMapping(scope, key, targetId, hash): void {
+    setMapping(scope, key, targetId, hash, fields): void {
       if (dryRun) return;
-      putMap.run(flowId, nodeId, scope, key, targetId, hash, now().toISOString());
+      putMap.run(flowId, nodeId, scope, key, targetId, hash, now().toISOString(), fieldsText(fields));
     },
-    beginWrite(scope, key, hash): WriteIntent {
-      const intent = { scope, key, hash };
+    beginWrite(scope, key, hash, fields): WriteIntent {
+      const intent = { scope, key, hash, ...(fields ? { fields } : {}) };
       // Autocommit: the intent is on disk before this returns, so before the node sends anything.
       if (!dryRun) putIntent.run(flowId, nodeId, scope, key, hash, runId, now().toISOString());
       return intent;
@@ -65,6 +81,9 @@ export function createNodeLedger(
     pendingWrite(scope, key): WriteIntent | undefined {
       const row = getIntent.get(flowId, nodeId, scope, key);
       return row === undefined ? undefined : intentRow.parse(row);
+    },
+    transaction<T>(fn: () => T): T {
+      return dryRun ? fn() : atomically(db, fn);
     },
     getCursor(name): string | undefined {
       const row = getCursor.get(flowId, nodeId, name);

@@ -97,6 +97,10 @@ export const LEDGER_MIGRATIONS: readonly string[] = [
   CREATE INDEX events_by_key ON events (key) WHERE key IS NOT NULL;
   CREATE INDEX records_failed_by_key ON records (key) WHERE action = 'failed';
   `,
+  // 3: a hash per written field in the id map (JSON), so a sync can tell which fields changed without storing values.
+  `
+  ALTER TABLE id_map ADD COLUMN fields TEXT;
+  `,
 ];
 
 const versionRow = z.object({ user_version: z.number() });

@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { contentHash, itemMeta, round2, stripMeta } from '../../engine';
-import type { Item, Json, JsonObject } from '../../engine';
-import { productPatchSchema } from '../../connectors/ccv-shop/index';
+import type { FieldHashes, Item, Json, JsonObject } from '../../engine';
+import { CheckedBody, productCreateSchema, productPatchSchema } from '../../connectors/ccv-shop/index';
+import type { ProductCreate, ProductPatch } from '../../connectors/ccv-shop/index';
 import { numberOf, textOf } from '../visma/json-value';
-import { RecordProblem } from './record-writer';
+import { RecordProblem } from '../shared/batch-writer';
 
 /** Product fields that are amounts in the shop's price convention (incl. or excl. VAT); `purchaseprice` is always excl. */
 const AMOUNT_FIELDS = ['price', 'discount'] as const;
@@ -19,9 +21,9 @@ export interface PriceRules {
 
 export interface PreparedProduct {
   productnumber: string;
-  /** What a create sends (before the defaults for package and discount are added). */
+  /** What a create sends (before the default package is added). Checked when it is sent, not before. */
   create: JsonObject;
-  /** The fields an update compares and patches: the mapped fields minus the create-only ones. */
+  /** The fields an update sends: the mapped fields minus the create-only ones. Checked when it is sent, not before. */
   update: JsonObject;
   createOnly: readonly string[];
   /** Content hash of `update`: unchanged since the last write = nothing to do. */
@@ -33,20 +35,46 @@ function describe(value: Json | undefined): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Checks mapped product fields against CCV's PATCH schema; the message names the field and what to do. */
-export function checkProductFields(sku: string, fields: JsonObject): void {
-  const parsed = productPatchSchema.safeParse(fields);
-  if (parsed.success) return;
-  const issue = parsed.error.issues[0];
-  if (!issue) return;
-  if (issue.code === 'unrecognized_keys') {
+/** A record's product fields that CCV's schema refused, in the bookkeeper's words: which field, what to do. */
+function problemOf(sku: string, fields: JsonObject, issues: readonly z.core.$ZodIssue[]): RecordProblem {
+  const issue = issues[0];
+  if (issue?.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    throw new RecordProblem(`Product '${sku}': '${key}' is not a CCV Shop product field. Remove it from the mapping or check its spelling (e.g. eannumber, shortdescription, package_id).`, key);
+    return new RecordProblem(`Product '${sku}': '${key}' is not a CCV Shop product field. Remove it from the mapping or check its spelling (e.g. eannumber, shortdescription, package_id).`, key);
   }
-  const field = issue.path.map(String).join('.') || '(record)';
-  const top = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+  const field = issue?.path.map(String).join('.') || '(record)';
+  const top = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
   const value = top !== undefined ? fields[top] : undefined;
-  throw new RecordProblem(`Product '${sku}': field '${field}' has ${describe(value)}, which CCV Shop does not accept (${issue.message}). Fix the mapping of '${field}'.`, field);
+  return new RecordProblem(`Product '${sku}': field '${field}' has ${describe(value)}, which CCV Shop does not accept (${issue?.message ?? 'invalid'}). Fix the mapping of '${field}'.`, field);
+}
+
+/** The update, checked once against CCV's PATCH schema; the connector sends it without a second check. */
+export function checkedUpdate(prep: PreparedProduct, fields: JsonObject = prep.update): CheckedBody<ProductPatch> {
+  const checked = CheckedBody.check(productPatchSchema, fields);
+  if (!checked.ok) throw problemOf(prep.productnumber, fields, checked.issues);
+  return checked.body;
+}
+
+/** What a create sends, checked once against CCV's POST schema. */
+export function checkedCreate(prep: PreparedProduct, packageId: number): CheckedBody<ProductCreate> {
+  const body: JsonObject = { ...prep.create };
+  body.package_id ??= packageId;
+  const checked = CheckedBody.check(productCreateSchema, body);
+  if (checked.ok) return checked.body;
+  // A field a create may not do without names the mapping to fill in; an unknown or wrong one, the mapping to fix.
+  const issue = checked.issues[0];
+  if (issue && issue.code !== 'unrecognized_keys' && body[String(issue.path[0])] === undefined) {
+    const field = issue.path.map(String).join('.') || 'name';
+    throw new RecordProblem(`Product '${prep.productnumber}' cannot be created without a valid '${field}' (${issue.message}). Map a value for '${field}'.`, field);
+  }
+  throw problemOf(prep.productnumber, body, checked.issues);
+}
+
+/** A short hash per field of the update, kept in the id map: which fields changed since the last write, without the values. */
+export function fieldHashes(update: JsonObject): FieldHashes {
+  const out: FieldHashes = {};
+  for (const [k, v] of Object.entries(update)) out[k] = contentHash(v).slice(0, 16);
+  return out;
 }
 
 /** The mapped record → what to create and what to update, with amounts converted to the shop's VAT convention. */
@@ -60,7 +88,6 @@ export function prepareProduct(item: Item, rules: PriceRules): PreparedProduct {
   if (item.json.active !== undefined && item.json.active !== null) fields.active = item.json.active;
   const productnumber = textOf(fields.productnumber) ?? item.key;
   fields.productnumber = productnumber;
-  checkProductFields(productnumber, fields);
 
   const tariff = textOf(fields.taxtariff) ?? rules.defaultTaxtariff;
   if (rules.mappedIncludeVat !== rules.shopIncludesVat && AMOUNT_FIELDS.some((f) => fields[f] !== undefined)) {

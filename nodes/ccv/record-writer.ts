@@ -1,27 +1,9 @@
 import { failItem, itemMeta, stripMeta } from '../../engine';
 import type { Batch, FieldChange, Item, Json, NodeContext, PortBatch, RecordOutcome } from '../../engine';
 import { CcvApiError } from '../../connectors/ccv-shop/index';
+import { RecordProblem, type WriteResult } from '../shared/batch-writer';
 
-/** What a writing node did with one record (or would do, in a dry run). */
-export interface WriteResult {
-  action: 'created' | 'updated' | 'skipped';
-  targetId?: string;
-  changes?: FieldChange[];
-  sent?: Json;
-  reason?: string;
-}
-
-/** A problem with one record's data: it goes to the error port naming the field. */
-export class RecordProblem extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'RecordProblem';
-  }
-}
-
+export { RecordProblem, type WriteResult } from '../shared/batch-writer';
 /** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
 const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
 

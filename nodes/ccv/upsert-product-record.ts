@@ -1,13 +1,12 @@
-import type { Item, JsonObject, NodeContext } from '../../engine';
-import { CcvApiError, productCreateSchema, productPatchSchema } from '../../connectors/ccv-shop/index';
+import type { FieldChange, FieldHashes, IdMapping, Item, NodeContext } from '../../engine';
+import { CcvApiError } from '../../connectors/ccv-shop/index';
 import type { CcvClient, Product } from '../../connectors/ccv-shop/index';
-import { checkProductFields, prepareProduct } from './product-body';
+import { checkedCreate, checkedUpdate, fieldHashes, prepareProduct } from './product-body';
 import type { PreparedProduct } from './product-body';
 import { createChanges, productChanges, productJson } from './product-diff';
-import { RecordProblem } from './record-writer';
-import type { WriteResult } from './record-writer';
+import type { ProductIndex } from './product-index';
+import type { Planned, WriteResult } from '../shared/batch-writer';
 import type { ShopFacts } from './shop-facts';
-import { journaled, settle } from './write-journal';
 
 /** Ledger scope of the id map: product number → CCV product id. */
 export const PRODUCT_SCOPE = 'product';
@@ -23,6 +22,7 @@ export interface UpsertEnv {
   ctx: NodeContext<UpsertProductParams>;
   client: CcvClient;
   facts: ShopFacts;
+  index: ProductIndex;
 }
 
 /** A product by id, or undefined when it is gone from the shop (deleted since the last run). */
@@ -36,51 +36,79 @@ export async function productById(client: CcvClient, id: number, signal: AbortSi
   }
 }
 
-async function createProduct(env: UpsertEnv, prep: PreparedProduct): Promise<WriteResult> {
-  const { ctx, client, facts } = env;
-  const body: JsonObject = { ...prep.create };
-  if (body.package_id === undefined) body.package_id = env.ctx.params.defaultPackageId !== undefined ? Number(env.ctx.params.defaultPackageId) : await facts.firstPackageId();
-  checkProductFields(prep.productnumber, body);
-  const parsed = productCreateSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || 'name';
-    throw new RecordProblem(`Product '${prep.productnumber}' cannot be created without a valid '${field}' (${issue?.message ?? 'missing'}). Map a value for '${field}'.`, field);
-  }
-  const changes = createChanges(body);
-  if (ctx.dryRun) return { action: 'created', changes, sent: body };
-  const created = await journaled(ctx, PRODUCT_SCOPE, prep.productnumber, prep.hash, () => client.products.create(parsed.data, { signal: ctx.signal }), (p) => String(p.id));
-  return { action: 'created', targetId: String(created.id), changes, sent: body };
+const isNotFound = (err: unknown): boolean => err instanceof CcvApiError && err.kind === 'not-found';
+
+async function packageIdFor(env: UpsertEnv): Promise<number> {
+  const fixed = env.ctx.params.defaultPackageId;
+  return fixed !== undefined ? Number(fixed) : env.facts.firstPackageId();
 }
 
-async function updateProduct(env: UpsertEnv, prep: PreparedProduct, current: Product): Promise<WriteResult> {
-  const { ctx, client } = env;
-  const id = String(current.id);
-  const changes = productChanges(prep.update, productJson(current));
-  if (changes.length === 0) {
-    settle(ctx, PRODUCT_SCOPE, prep.productnumber, id, prep.hash);
-    return { action: 'skipped', targetId: id, reason: 'the shop already has these values' };
-  }
-  const patch: JsonObject = {};
-  for (const c of changes) {
-    const v = prep.update[c.field];
-    if (v !== undefined) patch[c.field] = v;
-  }
-  const parsed = productPatchSchema.safeParse(patch);
-  if (!parsed.success) checkProductFields(prep.productnumber, patch);
-  if (ctx.dryRun || !parsed.success) return { action: 'updated', targetId: id, changes, sent: patch };
-  await journaled(ctx, PRODUCT_SCOPE, prep.productnumber, prep.hash, () => client.products.patch(current.id, parsed.data, { signal: ctx.signal }), () => id);
-  return { action: 'updated', targetId: id, changes, sent: patch };
+/** The fields whose value changed since the last write (by their hashes in the id map), with the value sent now. */
+function changedSince(prep: PreparedProduct, fields: FieldHashes, last: FieldHashes | undefined): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [field, after] of Object.entries(prep.update)) if (last?.[field] !== fields[field]) out.push({ field, after });
+  return out;
+}
+
+async function create(env: UpsertEnv, prep: PreparedProduct): Promise<WriteResult & { targetId: string }> {
+  const { ctx, client, index } = env;
+  const body = checkedCreate(prep, await packageIdFor(env));
+  const created = await client.products.createReturningId(body, { signal: ctx.signal });
+  index.add(prep.productnumber, created.id);
+  return { action: 'created', targetId: String(created.id), changes: createChanges(body.value), sent: body.value };
+}
+
+async function patch(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[]): Promise<WriteResult & { targetId: string }> {
+  const body = checkedUpdate(prep);
+  await env.client.products.patch(id, body, { signal: env.ctx.signal });
+  return { action: 'updated', targetId: String(id), changes, sent: body.value };
 }
 
 /**
- * Create or update one product by its number (SKU). Unchanged since the last write (same content hash in the id
- * map) → skipped without a request. Otherwise the product is read (by the mapped id, else looked up by number, so
- * an interrupted create is never repeated) and only the fields that differ are patched; create-only fields are
- * sent on create and never on update.
+ * The write of a product whose id is known: one PATCH with every field that is updated on re-sync (a shop-side edit
+ * of such a field is overwritten, a create-only field never is). Deleted in the shop since: it is looked for by its
+ * number (someone may have made it again) and otherwise created again.
  */
-export async function upsertProductRecord(env: UpsertEnv, item: Item): Promise<WriteResult> {
-  const { ctx, client, facts } = env;
+async function patchOrRecreate(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[]): Promise<WriteResult & { targetId: string }> {
+  try {
+    return await patch(env, prep, id, changes);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    env.index.forget(prep.productnumber, id);
+    env.ctx.log('info', `Product '${prep.productnumber}' (id ${id}) is no longer in the shop; looking for it by its number.`, { key: prep.productnumber });
+    const again = await env.index.find(prep.productnumber);
+    return again !== undefined && again !== id ? patch(env, prep, again, changes) : create(env, prep);
+  }
+}
+
+/** A dry run: read what the shop has, so the planned changes show the real before and after. */
+async function preview(env: UpsertEnv, prep: PreparedProduct, mapping: IdMapping | undefined): Promise<WriteResult> {
+  const { ctx, client, index } = env;
+  let current = mapping ? await productById(client, Number(mapping.targetId), ctx.signal) : undefined;
+  if (!current) {
+    const id = await index.find(prep.productnumber);
+    current = id !== undefined ? await productById(client, id, ctx.signal) : undefined;
+  }
+  if (!current) {
+    const body = checkedCreate(prep, await packageIdFor(env));
+    return { action: 'created', changes: createChanges(body.value), sent: body.value };
+  }
+  const id = String(current.id);
+  const changes = productChanges(prep.update, productJson(current));
+  if (changes.length === 0) return { action: 'skipped', targetId: id, reason: 'the shop already has these values' };
+  return { action: 'updated', targetId: id, changes, sent: checkedUpdate(prep).value };
+}
+
+/**
+ * Decides what one product record needs, by its number (SKU), reading as little as possible:
+ * - unchanged since the last write (same content hash in the id map, no write left pending): nothing at all;
+ * - known to the id map: one PATCH of the fields updated on re-sync, no read first;
+ * - unknown: the shop's product list says whether it exists (see ProductIndex), then one PATCH or one POST;
+ * - a write left pending by a stopped run: looked up first (by id, else by number), so it is never created twice.
+ * A dry run reads the product to show the field-level before and after, and writes nothing.
+ */
+export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> {
+  const { ctx, client, facts, index } = env;
   const p = ctx.params;
   const prep = prepareProduct(item, {
     mappedIncludeVat: p.mappedPricesIncludeVat,
@@ -90,8 +118,48 @@ export async function upsertProductRecord(env: UpsertEnv, item: Item): Promise<W
   });
   const mapping = ctx.ledger.getMapping(PRODUCT_SCOPE, prep.productnumber);
   const pending = ctx.ledger.pendingWrite(PRODUCT_SCOPE, prep.productnumber);
-  if (mapping && mapping.hash === prep.hash && !pending) return { action: 'skipped', targetId: mapping.targetId, reason: 'unchanged since the last run' };
-  let current = mapping ? await productById(client, Number(mapping.targetId), ctx.signal) : undefined;
-  current ??= await client.products.findByNumber(prep.productnumber, { signal: ctx.signal });
-  return current ? updateProduct(env, prep, current) : createProduct(env, prep);
+  if (mapping && mapping.hash === prep.hash && !pending) return { kind: 'done', result: { action: 'skipped', targetId: mapping.targetId, reason: 'unchanged since the last run' } };
+  if (ctx.dryRun) return { kind: 'done', result: await preview(env, prep, mapping) };
+
+  // Checked now, so a record the shop would refuse fails before anything is written.
+  checkedUpdate(prep);
+  const fields = fieldHashes(prep.update);
+  const changes = changedSince(prep, fields, mapping?.fields);
+  const write = (send: () => Promise<WriteResult & { targetId: string }>): Planned => ({ kind: 'write', scope: PRODUCT_SCOPE, key: prep.productnumber, hash: prep.hash, fields, send });
+
+  if (pending) {
+    // A stopped run may have written it: what the shop has decides, so nothing is created twice.
+    let current = mapping ? await productById(client, Number(mapping.targetId), ctx.signal) : undefined;
+    current ??= await client.products.findByNumber(prep.productnumber, { signal: ctx.signal });
+    const found = current;
+    if (!found) return write(() => create(env, prep));
+    const diff = productChanges(prep.update, productJson(found));
+    // Already there as wanted: nothing is sent; the write settles the id map and clears the pending intent.
+    if (diff.length === 0) return write(async () => ({ action: 'skipped', targetId: String(found.id), reason: 'the shop already has these values (an earlier run was stopped after writing it)' }));
+    return write(() => patch(env, prep, found.id, diff));
+  }
+  const mappedId = mapping ? Number(mapping.targetId) : undefined;
+  if (mappedId !== undefined && Number.isInteger(mappedId)) return write(() => patchOrRecreate(env, prep, mappedId, changes));
+  const existing = await index.find(prep.productnumber);
+  if (existing !== undefined) return write(() => patchOrRecreate(env, prep, existing, changes));
+  return write(() => create(env, prep));
+}
+
+/**
+ * Plans and writes one product at once, with its intent in the ledger around the write (for steps that write more
+ * than the product per record, such as variant products).
+ */
+export async function upsertProductNow(env: UpsertEnv, item: Item): Promise<WriteResult> {
+  const planned = await planProduct(env, item);
+  if (planned.kind === 'done') return planned.result;
+  const { ctx } = env;
+  const intent = ctx.ledger.beginWrite(planned.scope, planned.key, planned.hash, planned.fields);
+  try {
+    const result = await planned.send();
+    ctx.ledger.completeWrite(intent, result.targetId);
+    return result;
+  } catch (err) {
+    if (!ctx.signal.aborted && !(err instanceof CcvApiError && err.outcomeUnknown)) ctx.ledger.abandonWrite(intent);
+    throw err;
+  }
 }

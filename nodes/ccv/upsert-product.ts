@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { defineNode } from '../../engine';
 import { taxTariffs } from '../../connectors/ccv-shop/index';
-import { writeRecords } from './record-writer';
+import { CcvApiError } from '../../connectors/ccv-shop/index';
+import { writeBatches, type ErrorRules } from '../shared/batch-writer';
+import { ProductIndex } from './product-index';
 import { shopContext } from './require-shop';
 import { ShopFacts } from './shop-facts';
-import { upsertProductRecord } from './upsert-product-record';
+import { planProduct } from './upsert-product-record';
+
+/** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
+const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
+
+/** How CCV Shop's errors are treated by the steps that write to it. */
+export const shopErrors: ErrorRules = {
+  fatal: (err) => err instanceof CcvApiError && FATAL.has(err.kind),
+  ofRecord: (err) => err instanceof CcvApiError,
+  outcomeUnknown: (err) => err instanceof CcvApiError && err.outcomeUnknown,
+};
 
 export const defaultVatRates: Record<string, number> = { normal: 21, 'low a': 9, 'low b': 9, 'extra low': 0, zero: 0 };
 
@@ -49,8 +61,8 @@ export const ccvUpsertProductNode = defineNode({
   params: upsertProductParams,
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
-    const facts = new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m));
+    const env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal) };
     // Products are independent of each other: a few writes in flight keep the shop's budget busy instead of waiting on each answer.
-    yield* writeRecords(ctx, inputs.in, 'product', (item) => upsertProductRecord({ ctx, client, facts }, item), { concurrency: 4 });
+    yield* writeBatches(ctx, inputs.in, (item) => planProduct(env, item), { target: 'product', service: 'CCV Shop', errors: shopErrors, concurrency: 4 });
   },
 });

@@ -7,7 +7,8 @@ import type { WriteResult } from './record-writer';
 import { shopContext } from './require-shop';
 import { ShopFacts } from './shop-facts';
 import { upsertProductParams } from './upsert-product';
-import { upsertProductRecord } from './upsert-product-record';
+import { upsertProductNow } from './upsert-product-record';
+import { ProductIndex } from './product-index';
 import { AttributeCatalog } from './variant-attributes';
 import { syncVariants, variantsUnchanged } from './variant-combos';
 import { attributeRowSchema, readVariants } from './variant-input';
@@ -33,6 +34,7 @@ interface Env {
   ctx: NodeContext<Params>;
   client: CcvClient;
   facts: ShopFacts;
+  index: ProductIndex;
   catalog: AttributeCatalog;
 }
 
@@ -49,7 +51,7 @@ async function upsertVariantProduct(env: Env, item: Item): Promise<WriteResult> 
   const { ctx } = env;
   const p = ctx.params;
   const variants = readVariants(item.key, item.json[p.variantsField], p.attributes, p.variantsField);
-  const product = await upsertProductRecord(env, productItem(item, p.variantsField));
+  const product = await upsertProductNow(env, productItem(item, p.variantsField));
   if (product.action === 'skipped' && variantsUnchanged(ctx, variants)) return { ...product, reason: 'product and variants unchanged since the last run' };
   const productId = product.targetId !== undefined ? Number(product.targetId) : undefined;
   const variantChanges = await syncVariants(env, productId, variants, p.attributes);
@@ -76,7 +78,7 @@ export const ccvUpsertVariantProductNode = defineNode({
   params: paramsSchema,
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
-    const env: Env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), catalog: new AttributeCatalog(ctx, client) };
+    const env: Env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal), catalog: new AttributeCatalog(ctx, client) };
     yield* writeRecords(ctx, inputs.in, 'variant product', (item) => upsertVariantProduct(env, item));
   },
 });

@@ -9,12 +9,13 @@ export function connectionLedger(ledger: NodeLedger, connection: string): NodeLe
   const s = (scope: string) => `${scope}@${connection}`;
   return {
     getMapping: (scope, key) => ledger.getMapping(s(scope), key),
-    setMapping: (scope, key, targetId, hash) => ledger.setMapping(s(scope), key, targetId, hash),
+    setMapping: (scope, key, targetId, hash, fields) => ledger.setMapping(s(scope), key, targetId, hash, fields),
     // Intents carry the full scope, so complete/abandon pass them on unchanged.
-    beginWrite: (scope, key, hash) => ledger.beginWrite(s(scope), key, hash),
+    beginWrite: (scope, key, hash, fields) => ledger.beginWrite(s(scope), key, hash, fields),
     completeWrite: (intent, targetId) => ledger.completeWrite(intent, targetId),
     abandonWrite: (intent) => ledger.abandonWrite(intent),
     pendingWrite: (scope, key) => ledger.pendingWrite(s(scope), key),
+    transaction: (fn) => ledger.transaction(fn),
     getCursor: (name) => ledger.getCursor(s(name)),
     proposeCursor: (name, value) => ledger.proposeCursor(s(name), value),
   };

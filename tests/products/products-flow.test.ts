@@ -13,6 +13,13 @@ let ledger: Ledger;
 let items: VismaItem[];
 let active: VismaItem[];
 
+/** The mapper's targets marked "update on re-sync: off" in the example flow. */
+function flowCreateOnlyFields(): string[] {
+  const map = flow.nodes.find((n) => n.type === 'core.map');
+  const rows = z.object({ rows: z.array(z.object({ target: z.string(), updateOnResync: z.boolean().optional() })) }).parse(map?.params).rows;
+  return rows.filter((r) => r.updateOnResync === false).map((r) => (r.target === 'is_active' ? 'active' : r.target));
+}
+
 const byNumber = (records: ShopRecord[]) => new Map(records.map((r) => [String(r.productnumber), r]));
 const pick = <T extends object>(record: Record<string, unknown>, like: T): Record<string, unknown> => Object.fromEntries(Object.keys(like).map((k) => [k, record[k]]));
 
@@ -91,13 +98,19 @@ describe('flows-examples/products.flow.json', () => {
 
     const { summary, records } = await runWith(flow, sims, ledger);
     expect(summary.status).toBe('succeeded');
-    const updated = records.filter((r) => r.action === 'updated').map((r) => r.key);
-    expect(updated.sort()).toEqual(changed.map((i) => i.inventoryNumber).sort());
-    const writes = writesOf(await shopRequests(sims));
-    expect(writes).toHaveLength(3);
-    for (const w of writes) {
+    const updated = records.filter((r) => r.action === 'updated');
+    expect(updated.map((r) => r.key).sort()).toEqual(changed.map((i) => i.inventoryNumber).sort());
+    // The log names what changed in Visma.net since the last write.
+    for (const r of updated) expect((r.changes ?? []).map((c) => c.field).sort()).toEqual(['name', 'price', 'shortdescription']);
+    // One PATCH per changed product, no read before it: every field updated on re-sync, none of the create-only ones.
+    const requests = (await shopRequests(sims)).filter((q) => q.path.includes('/products'));
+    expect(requests).toHaveLength(3);
+    const createOnly = flowCreateOnlyFields();
+    for (const w of requests) {
       expect(w.method).toBe('PATCH');
-      expect(Object.keys(z.record(z.string(), z.unknown()).parse(w.body)).sort()).toEqual(['name', 'price', 'shortdescription']);
+      const sent = Object.keys(z.record(z.string(), z.unknown()).parse(w.body));
+      expect(sent).toEqual(expect.arrayContaining(['name', 'price', 'shortdescription', 'productnumber']));
+      expect(sent.filter((f) => createOnly.includes(f))).toEqual([]);
     }
 
     const after = byNumber(await shopStore(sims, 'products'));

@@ -89,7 +89,7 @@ describe('ccv.upsertProduct', () => {
     );
   });
 
-  it('skips unchanged records without any request, and patches only the changed, non-create-only fields', async () => {
+  it('skips unchanged records without any request; a changed one is one PATCH of the fields updated on re-sync, never the create-only ones', async () => {
     const s = sku();
     const ledger = memoryNodeLedger();
     await upsert([item(s, { active: true, shortdescription: 'one' }, ['active'])], { ledger });
@@ -103,10 +103,13 @@ describe('ccv.upsertProduct', () => {
     expect((await shopRequests(sims)).filter((q) => q.path.includes('/products'))).toEqual([]);
 
     const changed = await upsert([item(s, { active: true, shortdescription: 'two' }, ['active'])], { ledger });
-    expect(changed.outcomes[0]).toMatchObject({ action: 'updated', changes: [{ field: 'name', before: 'Renamed in the shop', after: `Product ${s}` }, { field: 'shortdescription', before: 'one', after: 'two' }] });
-    const writes = writesOf(await shopRequests(sims));
-    expect(writes.map((w) => [w.method, w.body])).toEqual([['PATCH', { name: `Product ${s}`, shortdescription: 'two' }]]);
-    expect((await shopProduct(s))[0]?.is_active).toBe(false);
+    // The changes name what changed since the last write; the PATCH re-syncs every field that is not create-only.
+    expect(changed.outcomes[0]).toMatchObject({ action: 'updated', changes: [{ field: 'shortdescription', after: 'two' }] });
+    const requests = (await shopRequests(sims)).filter((q) => q.path.includes('/products'));
+    expect(requests.map((w) => [w.method, w.body])).toEqual([['PATCH', { name: `Product ${s}`, price: 12.1, productnumber: s, shortdescription: 'two' }]]);
+    const after = (await shopProduct(s))[0];
+    expect(after?.name).toBe(`Product ${s}`);
+    expect(after?.is_active).toBe(false);
   });
 
   it('dry run: before/after from the shop, nothing written, nothing remembered', async () => {

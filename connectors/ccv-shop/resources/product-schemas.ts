@@ -58,6 +58,10 @@ export const productSchema = productBase.transform((p): Product => {
   return { ...rest, active: is_active ?? undefined };
 });
 
+/** Just what tells products apart: for reading a whole shop's product numbers without parsing every field. */
+export const productNumberSchema = z.looseObject({ id: ccvId, productnumber: optStr });
+export type ProductNumber = z.output<typeof productNumberSchema>;
+
 /** CCV's tax tariffs (official SDK constants); `vatrate` is the deprecated alternative. */
 export const taxTariffs = ['normal', 'low a', 'low b', 'extra low', 'zero'] as const;
 

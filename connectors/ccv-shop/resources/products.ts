@@ -1,14 +1,16 @@
-import { createResource, type CreateOptions } from '../create';
+import { createFromJson, type CreateOptions } from '../create';
 import { CcvApiError } from '../errors';
 import { collectionItems, collectionPages, type Page } from '../paging';
-import { validateInput } from '../schema-helpers';
+import { bodyOf, CheckedBody } from '../schema-helpers';
 import type { CallOptions, CcvTransport } from '../transport';
 import { segment as seg, type QueryInput } from '../uri';
 import {
   productCreateSchema,
   productPatchSchema,
+  productNumberSchema,
   productSchema,
   type Product,
+  type ProductNumber,
   type ProductCreate,
   type ProductExpand,
   type ProductFilters,
@@ -43,6 +45,15 @@ export class ProductsResource {
   /** The same as `iterate`, as batches (one page each). */
   async *pages(filters: ProductFilters = {}, opts: CallOptions = {}): AsyncGenerator<Page<Product>> {
     yield* collectionPages(this.t, this.listUri(filters), productSchema, 'product list', opts);
+  }
+
+  /**
+   * Every product's id and number, a page at a time, for knowing what the shop has without one call per product.
+   * Only `id` and `productnumber` of each item are read.
+   */
+  numbers(opts: CallOptions = {}): AsyncGenerator<Page<ProductNumber>> {
+    const uri = this.t.uri('products', { start: 0, size: this.t.config.pageSize });
+    return collectionPages(this.t, uri, productNumberSchema, 'product list', opts);
   }
 
   async get(id: number, opts: CallOptions & { expand?: readonly ProductExpand[] } = {}): Promise<Product> {
@@ -84,21 +95,46 @@ export class ProductsResource {
     yield* collectionItems(this.t, uri, productSchema, 'product query', opts);
   }
 
+  /** Checks a new product against CCV's POST schema once; `create` then sends it without checking it again. */
+  checkCreate(input: unknown) {
+    return CheckedBody.check(productCreateSchema, input);
+  }
+
+  /** Checks a product change against CCV's PATCH schema once; `patch` then sends it without checking it again. */
+  checkPatch(input: unknown) {
+    return CheckedBody.check(productPatchSchema, input);
+  }
+
   /** Creates a product. With a productnumber, a POST that may have landed is found again by that number. */
-  async create(input: ProductCreate, opts: CreateOptions<Product> = {}): Promise<Product> {
+  async create(input: ProductCreate | CheckedBody<ProductCreate>, opts: CreateOptions<Product> = {}): Promise<Product> {
+    const { uri, subject, json, findExisting } = this.createSpec(input, opts);
+    return createFromJson(this.t, uri, json, productSchema, subject, { ...opts, findExisting });
+  }
+
+  /**
+   * `create`, answering only the new product's id and number: the rest of CCV's answer (the whole product) is not
+   * parsed, which a sync of many products does not need.
+   */
+  async createReturningId(input: ProductCreate | CheckedBody<ProductCreate>, opts: CreateOptions<ProductNumber> = {}): Promise<ProductNumber> {
+    const { uri, subject, json, findExisting } = this.createSpec(input, opts);
+    return createFromJson(this.t, uri, json, productNumberSchema, subject, { ...opts, findExisting });
+  }
+
+  private createSpec<T>(input: ProductCreate | CheckedBody<ProductCreate>, opts: CreateOptions<T>) {
     const uri = this.t.uri('products');
-    const subject = input.productnumber ? `product "${input.productnumber}"` : `product "${input.name}"`;
-    const body = validateInput(productCreateSchema, input, { method: 'POST', path: uri, subject, what: 'a new product' });
-    const number = body.productnumber;
+    const plain = input instanceof CheckedBody ? input.value : input;
+    const subject = plain.productnumber ? `product "${plain.productnumber}"` : `product "${plain.name}"`;
+    const { value, json } = bodyOf(productCreateSchema, input, { method: 'POST', path: uri, subject, what: 'a new product' });
+    const number = value.productnumber;
     const findExisting = opts.findExisting ?? (number ? () => this.findByNumber(number, opts) : undefined);
-    return createResource(this.t, uri, body, productSchema, subject, { ...opts, findExisting });
+    return { uri, subject, json, findExisting };
   }
 
   /** Changes fields; send only what changed. `{stock}` updates the stock of a simple product (reference/ccv-shop/README.md §8). */
-  async patch(id: number, input: ProductPatch, opts: CallOptions = {}): Promise<void> {
+  async patch(id: number, input: ProductPatch | CheckedBody<ProductPatch>, opts: CallOptions = {}): Promise<void> {
     const uri = this.t.uri(`products/${seg(id)}`);
-    const body = validateInput(productPatchSchema, input, { method: 'PATCH', path: uri, subject: `product ${id}`, what: 'a product change' });
-    await this.t.write('PATCH', uri, body, `product ${id}`, opts);
+    const { json } = bodyOf(productPatchSchema, input, { method: 'PATCH', path: uri, subject: `product ${id}`, what: 'a product change' });
+    await this.t.writeJson('PATCH', uri, json, `product ${id}`, opts);
   }
 
   async delete(id: number, opts: CallOptions = {}): Promise<void> {
