@@ -130,7 +130,7 @@ export function errorFromResponse(ctx: ErrorContext, status: number, rawBody: st
   });
 }
 
-/** A failure before any HTTP answer (DNS, refused, reset, timeout) → CcvApiError; undefined if not axios'. */
+/** A failure before any HTTP answer (DNS, refused, reset, timeout) → CcvApiError; undefined if it was not the HTTP client's. */
 export function errorFromTransport(ctx: ErrorContext, error: unknown): CcvApiError | undefined {
   const failure = classifyTransport(error);
   if (!failure || failure.kind === 'http') return undefined;

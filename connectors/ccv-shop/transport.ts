@@ -1,6 +1,5 @@
-import axios, { isCancel, type AxiosInstance } from 'axios';
 import type { z } from 'zod';
-import { AbortedError, WindowLimiter, backoffDelay, parseRetryAfter, redact, withRetry, type RetryDecision } from '../common';
+import { AbortedError, HttpClient, WindowLimiter, backoffDelay, parseRetryAfter, redact, withRetry, type RetryDecision } from '../common';
 import { isLanguageCode, type ResolvedConfig } from './config';
 import { CcvApiError } from './errors';
 import { errorFromResponse, errorFromTransport, type ErrorContext } from './error-mapping';
@@ -36,26 +35,14 @@ export interface RawResponse {
 
 /**
  * One signed HTTP exchange with CCV Shop and the retry loop around it. The URI and body are fixed before
- * signing and axios is told not to touch them (no params, identity transforms, no redirects), so the
- * bytes hashed are the bytes sent.
+ * signing and sent as they are (no redirects, no proxy, nothing re-encoded), so the bytes hashed are the bytes sent.
  */
 export class CcvTransport {
-  readonly http: AxiosInstance;
+  readonly http: HttpClient;
   private readonly limiter: WindowLimiter;
 
   constructor(readonly config: ResolvedConfig) {
-    this.http = axios.create({
-      adapter: 'http',
-      timeout: config.timeoutMs,
-      maxRedirects: 0,
-      proxy: false,
-      responseType: 'arraybuffer',
-      transformRequest: [(data: unknown) => data],
-      transformResponse: [(data: unknown) => data],
-      validateStatus: () => true,
-      maxContentLength: Infinity,
-      maxBodyLength: Infinity,
-    });
+    this.http = new HttpClient();
     const b = config.budgets;
     this.limiter = new WindowLimiter(
       (key) => {
@@ -140,22 +127,16 @@ export class CcvTransport {
     if (language) headers['Accept-Language'] = language;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     const ctx = this.errorContext(spec);
-    let res;
+    let raw: RawResponse;
     try {
-      res = await this.http.request({
-        method: spec.method,
-        url: this.config.origin + spec.uri,
-        data: spec.body,
-        headers,
-        signal: spec.signal,
-      });
+      const res = await this.http.send({ method: spec.method, url: this.config.origin + spec.uri, body: spec.body, headers, timeoutMs: this.config.timeoutMs, signal: spec.signal });
+      raw = { status: res.status, body: res.body, text: res.body.toString('utf8'), headers: res.headers };
     } catch (error) {
-      if (isCancel(error) || spec.signal?.aborted) throw new AbortedError();
+      if (spec.signal?.aborted) throw new AbortedError();
       const mapped = errorFromTransport(ctx, error);
       if (mapped) throw mapped;
       throw new CcvApiError({ kind: 'network', code: 'unknown', method: spec.method, path: spec.uri, transient: false, message: `The request to CCV Shop failed unexpectedly. [${spec.method} ${spec.uri}]` });
     }
-    const raw = toRaw(res.status, res.data, res.headers);
     this.log('debug', `CCV ${spec.method} ${spec.uri} → ${raw.status}`);
     if (raw.status >= 200 && raw.status < 300) {
       if (this.config.verifyResponses) this.checkSignature(spec, raw);
@@ -263,17 +244,6 @@ export class CcvTransport {
   async writeJson(method: 'PATCH' | 'PUT' | 'DELETE', uri: string, json: string | undefined, subject: string, opts: CallOptions = {}): Promise<void> {
     await this.execute({ ...opts, method, uri, body: json, subject }, () => undefined);
   }
-}
-
-function toRaw(status: number, data: unknown, headers: Record<string, unknown> | object): RawResponse {
-  const body = Buffer.isBuffer(data) ? data : data instanceof ArrayBuffer ? Buffer.from(data) : typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.alloc(0);
-  const flat: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (typeof v === 'string') flat[k.toLowerCase()] = v;
-    else if (typeof v === 'number') flat[k.toLowerCase()] = String(v);
-    else if (Array.isArray(v)) flat[k.toLowerCase()] = v.join(', ');
-  }
-  return { status, body, text: body.toString('utf8'), headers: flat };
 }
 
 function emptyResponse(): RawResponse {

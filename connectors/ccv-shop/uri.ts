@@ -2,7 +2,7 @@ import { CcvApiError } from './errors';
 
 /**
  * Building the request URI once. The hash covers path+query exactly as sent (reference/ccv-shop/README.md §2.4), so the URI is
- * built here with strict percent-encoding and normalised through WHATWG URL, the same parser axios uses on
+ * built here with strict percent-encoding and normalised through WHATWG URL, the same parser the HTTP client uses on
  * the wire; the string that is signed is then byte-identical to the request target.
  */
 
@@ -39,8 +39,8 @@ export function segment(value: string | number): string {
 }
 
 /**
- * What goes on the wire for `uri` (path+query): the form WHATWG URL produces, which is also what axios'
- * http adapter sends. Our own URIs are already in that form; `next` links from the server are taken as-is
+ * What goes on the wire for `uri` (path+query): the form WHATWG URL produces, which is also what the HTTP client (undici)
+ * sends. Our own URIs are already in that form; `next` links from the server are taken as-is
  * unless they contain characters the URL parser would escape anyway.
  */
 export function wireForm(origin: string, uri: string): string {

@@ -88,7 +88,7 @@ describe('signed requests on the wire', () => {
     expect(ids).toEqual([1, 2]);
     const [first, second] = shop.requests.slice(-2);
     expect(first).toMatchObject({ url: '/api/rest/v1/products/?productname=kaas%20jong,oud&start=0&size=100', hashOk: true });
-    // The URL parser escapes the quote and space before axios sends it; the hash covers that form.
+    // The URL parser escapes the quote and space before it is sent; the hash covers that form.
     expect(second).toMatchObject({ url: "/api/rest/v1/products/?productname=kaas+jong%2Coud&x=it%27s%20a|b&start=1&size=1", hashOk: true });
   });
 

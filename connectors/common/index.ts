@@ -3,3 +3,4 @@ export * from './retry';
 export * from './pacer';
 export * from './transient';
 export * from './redact';
+export * from './http-client';

@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { HttpTransportError } from './http-client';
 
 const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_BAD_RESPONSE_BODY']);
 
@@ -9,10 +9,9 @@ export type TransportFailure =
   | { kind: 'http'; status: number };
 
 export function classifyTransport(error: unknown): TransportFailure | undefined {
-  if (!isAxiosError(error)) return undefined;
-  if (error.response) return { kind: 'http', status: error.response.status };
-  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return { kind: 'timeout', message: error.message };
-  return { kind: 'network', code: error.code ?? 'UNKNOWN', message: error.message };
+  if (!(error instanceof HttpTransportError)) return undefined;
+  if (error.timedOut || error.code === 'ETIMEDOUT') return { kind: 'timeout', message: error.message };
+  return { kind: 'network', code: error.code, message: error.message };
 }
 
 /** Connection resets, time-outs and 5xx answers are worth another try; 4xx answers are not. */

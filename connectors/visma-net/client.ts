@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from '../common/http-client';
 import { resolveConfig, type ResolvedVismaConfig, type VismaConfig } from './config';
 import { VismaApiError } from './errors';
 import { VismaTransport, type VismaRequest, type VismaResponse } from './transport';
@@ -59,8 +59,8 @@ export class VismaClient {
   readonly journalTransactions: JournalTransactionsResource;
   readonly salesOrders: SalesOrdersResource;
 
-  /** `http` lets tests (and the lead's integration harness) supply an axios instance; normally omitted. */
-  constructor(config: VismaConfig, http?: AxiosInstance) {
+  /** `http` lets tests supply their own HTTP client; normally omitted. */
+  constructor(config: VismaConfig, http?: HttpClient) {
     this.config = resolveConfig(config);
     this.transport = new VismaTransport(this.config, http);
     const ctx: ResourceContext = { transport: this.transport, config: this.config, pageMemory: new Map() };

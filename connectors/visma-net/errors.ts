@@ -40,7 +40,7 @@ export interface VismaApiErrorInit {
   requestSent?: boolean;
 }
 
-/** The one error type of the Visma.net connector. It never carries tokens, secrets or raw axios objects. */
+/** The one error type of the Visma.net connector. It never carries tokens, secrets or raw HTTP objects. */
 export class VismaApiError extends Error {
   readonly kind: VismaErrorKind;
   readonly status: number | undefined;

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from '../common/http-client';
 import { z } from 'zod';
 import { classifyTransport, redact, withRetry } from '../common';
 import type { ResolvedVismaConfig } from './config';
@@ -32,7 +32,7 @@ export class TokenProvider {
 
   constructor(
     private readonly config: ResolvedVismaConfig,
-    private readonly http: AxiosInstance,
+    private readonly http: HttpClient,
     private readonly log: (level: 'debug' | 'info' | 'warn', message: string, data?: Record<string, unknown>) => void,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from '../common/http-client';
 import type { z } from 'zod';
 import {
   AbortedError,
@@ -14,7 +14,7 @@ import type { ResolvedVismaConfig, VismaLogLine } from './config';
 import { VismaApiError, isTransientError } from './errors';
 import { parseErrorBody } from './error-body';
 import { errorFromResponse, errorFromTransport, malformedError, type ErrorContext, type VismaService } from './error-message';
-import { createAxios, exchange, type RawResponse } from './http';
+import { createHttp, exchange, type RawResponse } from './http';
 import { buildQuery, mainQueryFormat, v3QueryFormat, type QueryParams } from './query';
 import { Semaphore } from './semaphore';
 import { TokenProvider } from './token';
@@ -57,15 +57,15 @@ export function neverSent(error: unknown): boolean {
  */
 export class VismaTransport {
   readonly tokens: TokenProvider;
-  private readonly http: AxiosInstance;
+  private readonly http: HttpClient;
   private readonly slots: Semaphore;
   private readonly pacers: Record<VismaService, HeaderPacer>;
 
   constructor(
     readonly config: ResolvedVismaConfig,
-    http?: AxiosInstance,
+    http?: HttpClient,
   ) {
-    this.http = http ?? createAxios();
+    this.http = http ?? createHttp();
     this.slots = new Semaphore(config.maxConcurrency);
     this.pacers = { main: new HeaderPacer(config.clock), v3: new HeaderPacer(config.clock) };
     this.tokens = new TokenProvider(config, this.http, (level, message, data) => this.log(level, message, data));
