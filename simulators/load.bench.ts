@@ -2,7 +2,7 @@
  * Load script for the simulators: how much CPU the simulator process spends per request, per request type.
  *
  *   node --import tsx simulators/load.bench.ts [--items 10000] [--products 0] [--records <n>] [--updates <n>]
- *        [--concurrency 4] [--cpu-prof <dir>]
+ *        [--concurrency 4] [--only visma|ccv] [--cpu-prof <dir>]
  *
  * It starts `koppel sim` in a child process (both simulators, rate limits off), like bench/products.bench.ts does,
  * and drives it with the request mix of the product benchmark:
@@ -43,6 +43,8 @@ const records = flag('records', items);
 const updates = flag('updates', Math.min(records, 5000));
 const concurrency = flag('concurrency', 4);
 const profDir = textFlag('cpu-prof');
+/** `visma` or `ccv`: run only that simulator's phases (for a profile of one of them). */
+const only = textFlag('only');
 const BATCH = 500;
 
 interface Ready {
@@ -143,8 +145,8 @@ async function vismaPage(n: number, expands: string): Promise<void> {
   if (res.status !== 200) throw new Error(`visma page ${n}: ${res.status}`);
   await res.arrayBuffer();
 }
-const pages = Math.ceil(items / 500);
-await measure('token', 1, async () => {
+const pages = only === 'ccv' ? 0 : Math.ceil(items / 500);
+if (only !== 'ccv') await measure('token', 1, async () => {
   const r = await fetch(sims.visma.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -152,9 +154,9 @@ await measure('token', 1, async () => {
   });
   await r.arrayBuffer();
 });
-await measure('visma page 500 (flow expands)', pages, () => pool(pages, (i) => vismaPage(i + 1, FLOW_EXPANDS)));
+if (pages > 0) await measure('visma page 500 (flow expands)', pages, () => pool(pages, (i) => vismaPage(i + 1, FLOW_EXPANDS)));
 const allPages = Math.min(pages, 20);
-await measure('visma page 500 (all expands)', allPages, () => pool(allPages, (i) => vismaPage(i + 1, '')));
+if (allPages > 0) await measure('visma page 500 (all expands)', allPages, () => pool(allPages, (i) => vismaPage(i + 1, '')));
 
 // ---- CCV Shop ----
 const { publicKey, secretKey } = sims.ccv.credentials;
@@ -200,10 +202,12 @@ const createBody = (i: number): Record<string, unknown> => ({
   package_id: packageId,
 });
 const ids = new Map<number, number>();
+const ccvRecords = only === 'visma' ? 0 : records;
+const ccvUpdates = only === 'visma' ? 0 : updates;
 
 
-for (let from = 0; from < records; from += BATCH) {
-  const n = Math.min(BATCH, records - from);
+for (let from = 0; from < ccvRecords; from += BATCH) {
+  const n = Math.min(BATCH, ccvRecords - from);
   await measure('ccv GET ?productnumber (miss)', n, () => pool(n, async (k) => {
     const r = await ccv('GET', lookupUri(numberOf(from + k)));
     if (r.status !== 200) throw new Error(`GET: ${r.status} ${r.text}`);
@@ -216,8 +220,8 @@ for (let from = 0; from < records; from += BATCH) {
   }));
 }
 const found = new Map<number, number>();
-for (let from = 0; from < updates; from += BATCH) {
-  const n = Math.min(BATCH, updates - from);
+for (let from = 0; from < ccvUpdates; from += BATCH) {
+  const n = Math.min(BATCH, ccvUpdates - from);
   await measure('ccv GET ?productnumber (hit)', n, () => pool(n, async (k) => {
     const r = await ccv('GET', lookupUri(numberOf(from + k)));
     const id = idFromList(r.text);
@@ -230,7 +234,7 @@ for (let from = 0; from < updates; from += BATCH) {
     if (r.status !== 204) throw new Error(`PATCH: ${r.status} ${r.text}`);
   }));
 }
-if (seededProducts > 0) {
+if (seededProducts > 0 && only !== 'visma') {
   const n = Math.min(seededProducts, 2000);
   const step = Math.max(1, Math.floor(seededProducts / n));
   const seededIds = new Map<number, number>();
