@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCcvSimulator } from './index';
 import type { CcvSimHandle } from './index';
 import type { JsonObject, Rec } from './json';
-import { RequestLog } from './request-log';
+import { RequestLog, headersJson, loggableHeaders } from './request-log';
 import { RootTable } from './table';
 import { admin, call, itemsOf, objOf } from './test-client';
 
@@ -102,5 +102,11 @@ describe('request log ring', () => {
     expect(log.list()).toEqual([]);
     log.add({ timeMs: 0, method: 'GET', path: '/p', rawQuery: '', headers: {}, body: Buffer.from('not json'), status: 200, fault: null });
     expect(log.list()).toMatchObject([{ seq: 8, body: 'not json' }]);
+  });
+
+  it('stores the headers as the JSON of the logged form', () => {
+    const headers = { host: '127.0.0.1:1', 'x-hash': 'secret-ish', 'x-public': 'k', 'set-cookie': ['a=1', 'b="2"'], 'x-odd': 'tab\there "quoted"' };
+    expect(JSON.parse(headersJson(headers))).toEqual(loggableHeaders(headers));
+    expect(headersJson({})).toBe('{}');
   });
 });
