@@ -2,7 +2,7 @@
  * Load script for the simulators: how much CPU the simulator process spends per request, per request type.
  *
  *   node --import tsx simulators/load.bench.ts [--items 10000] [--products 0] [--records <n>] [--updates <n>]
- *        [--concurrency 4] [--only visma|ccv] [--cpu-prof <dir>]
+ *        [--concurrency 4] [--warmup 1000] [--only visma|ccv] [--cpu-prof <dir>]
  *
  * It starts `koppel sim` in a child process (both simulators, rate limits off), like bench/products.bench.ts does,
  * and drives it with the request mix of the product benchmark:
@@ -42,6 +42,8 @@ const seededProducts = flag('products', 0);
 const records = flag('records', items);
 const updates = flag('updates', Math.min(records, 5000));
 const concurrency = flag('concurrency', 4);
+/** Unmeasured requests of each kind first, so the figures are the steady state, not the JIT warming up. */
+const warmup = flag('warmup', 1000);
 const profDir = textFlag('cpu-prof');
 /** `visma` or `ccv`: run only that simulator's phases (for a profile of one of them). */
 const only = textFlag('only');
@@ -146,6 +148,13 @@ async function vismaPage(n: number, expands: string): Promise<void> {
   await res.arrayBuffer();
 }
 const pages = only === 'ccv' ? 0 : Math.ceil(items / 500);
+if (pages > 0 && warmup > 0) {
+  const n = Math.min(pages, Math.max(1, Math.round(warmup / 200)));
+  for (let i = 0; i < n; i++) {
+    await vismaPage(i + 1, FLOW_EXPANDS);
+    await vismaPage(i + 1, '');
+  }
+}
 if (only !== 'ccv') await measure('token', 1, async () => {
   const r = await fetch(sims.visma.tokenUrl, {
     method: 'POST',
@@ -201,6 +210,16 @@ const createBody = (i: number): Record<string, unknown> => ({
   taxtariff: i % 7 === 0 ? 'low a' : 'normal',
   package_id: packageId,
 });
+// Warm-up: the same request kinds on other product numbers (the products stay in the shop).
+await pool(only === 'visma' ? 0 : warmup, async (k) => {
+  const pn = `WARM-${k}`;
+  await ccv('GET', lookupUri(pn));
+  const r = await ccv('POST', '/api/rest/v1/products/', { ...createBody(k), productnumber: pn });
+  const created: unknown = JSON.parse(r.text);
+  const id = typeof created === 'object' && created !== null && 'id' in created && typeof created.id === 'number' ? created.id : 0;
+  await ccv('GET', lookupUri(pn));
+  await ccv('PATCH', `/api/rest/v1/products/${id}/`, { price: 1, stock: 2 });
+});
 const ids = new Map<number, number>();
 const ccvRecords = only === 'visma' ? 0 : records;
 const ccvUpdates = only === 'visma' ? 0 : updates;
@@ -251,7 +270,7 @@ if (seededProducts > 0 && only !== 'visma') {
   }));
 }
 
-console.log(`simulators: items ${items}, seeded products ${seededProducts}, created ${records}, updated ${updates}, concurrency ${concurrency}, CPU from ${hasStats ? '/__sim/stats cpuMs' : '/proc stat'}`);
+console.log(`simulators: items ${items}, seeded products ${seededProducts}, created ${records} (+${only === 'visma' ? 0 : warmup} warm-up), updated ${updates}, concurrency ${concurrency}, CPU from ${hasStats ? '/__sim/stats cpuMs' : '/proc stat'}`);
 console.log(['phase'.padEnd(40), 'requests'.padStart(9), 'CPU ms'.padStart(10), 'CPU ms/req'.padStart(11), 'last batch'.padStart(11), 'req/s'.padStart(8)].join(' '));
 for (const r of results.values()) {
   console.log([r.name.padEnd(40), String(r.requests).padStart(9), r.cpuMs.toFixed(0).padStart(10), (r.cpuMs / r.requests).toFixed(3).padStart(11), r.lastPerReq.toFixed(3).padStart(11), (r.requests / (r.wallMs / 1000)).toFixed(0).padStart(8)].join(' '));
