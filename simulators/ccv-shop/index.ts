@@ -35,7 +35,9 @@ export async function startCcvSimulator(opts: CcvSimOptions = {}): Promise<CcvSi
   const config = defaultConfig();
   if (opts.latencyMs !== undefined) config.latencyMs = opts.latencyMs;
   if (opts.timeScale !== undefined) {
-    if (!(Number.isFinite(opts.timeScale) && opts.timeScale > 0)) throw new Error(`ccv-sim: timeScale must be a positive number, got ${opts.timeScale}`);
+    if (!(Number.isFinite(opts.timeScale) && opts.timeScale > 0 && opts.timeScale <= 1_000_000)) {
+      throw new Error(`ccv-sim: timeScale must be a positive number up to 1000000, got ${opts.timeScale}`);
+    }
     config.timeScale = opts.timeScale;
   }
   if (opts.rateLimit === false) config.rateLimit.enabled = false;
