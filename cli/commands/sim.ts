@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { startVismaSimulator } from '../../simulators/visma-net/index';
 import { startCcvSimulator } from '../../simulators/ccv-shop/index';
 import { intOption } from "../options";
@@ -18,6 +18,14 @@ interface SimFlags {
   ccvGetPerMinute: number;
   ccvWritePerMinute: number;
   rateLimit: boolean;
+  timeScale: number;
+}
+
+/** `--time-scale`: a positive number (fractions allowed), at most 1,000,000. */
+function timeScaleOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1_000_000) throw new InvalidArgumentError(`"${value}" is not a positive number up to 1000000.`);
+  return n;
 }
 
 /** `koppel sim`: both simulators in the foreground, one JSON line when ready, clean stop on SIGINT/SIGTERM. */
@@ -38,6 +46,7 @@ export function registerSim(program: Command, io: Io): void {
     .option('--ccv-get-per-minute <n>', 'CCV Shop GETs per resource per minute', intOption, 150)
     .option('--ccv-write-per-minute <n>', 'CCV Shop writes per resource per minute', intOption, 100)
     .option('--no-rate-limit', 'turn the simulated rate limits off')
+    .option('--time-scale <n>', 'run the rate-limit windows n times faster with the same budgets (60: a CCV minute lasts 1 s, a Visma.net hour 60 s)', timeScaleOption, 1)
     .action(async (flags: SimFlags) => {
       const visma = await startVismaSimulator({
         port: flags.vismaPort,
@@ -45,6 +54,7 @@ export function registerSim(program: Command, io: Io): void {
         sizes: { inventory: flags.items, customers: flags.customers },
         latencyMs: flags.latencyMs,
         rateLimit: flags.rateLimit ? { perHour: flags.vismaPerHour } : false,
+        timeScale: flags.timeScale,
         quiet: true,
       });
       const ccv = await startCcvSimulator({
@@ -53,6 +63,7 @@ export function registerSim(program: Command, io: Io): void {
         sizes: { products: flags.products, orders: flags.orders, users: flags.users },
         latencyMs: flags.latencyMs,
         rateLimit: flags.rateLimit ? { getPerMinute: flags.ccvGetPerMinute, writePerMinute: flags.ccvWritePerMinute } : false,
+        timeScale: flags.timeScale,
         quiet: true,
       }).catch(async (error: unknown) => {
         await visma.close();

@@ -100,6 +100,11 @@ export function handleAdmin(core: SimCore, method: string, path: string, query: 
     case 'DELETE requests':
       core.log.clear();
       return { status: 204, body: null };
+    case 'GET stats':
+      return { status: 200, body: core.stats.snapshot({ simulator: 'ccv-shop', timeScale: core.config.timeScale, rateLimited: core.config.rateLimit.enabled }) };
+    case 'DELETE stats':
+      core.stats.reset();
+      return { status: 204, body: null };
     case 'POST reset':
       core.reset();
       return { status: 200, body: { ok: true, seed: core.state.spec.seed, sizes: core.state.spec.sizes } };
@@ -120,7 +125,10 @@ export function handleAdmin(core: SimCore, method: string, path: string, query: 
       return { status: 200, body: shownConfig(core.config) };
     case 'POST config': {
       const patch = parse(configPatchSchema, body, 'POST /__sim/config');
+      const scaleBefore = core.config.timeScale;
       core.config = applyConfigPatch(core.config, patch);
+      // Windows counted at one speed mean nothing at another: a new time scale starts fresh windows.
+      if (core.config.timeScale !== scaleBefore) core.limiter.reset();
       if (patch.settings) Object.assign(core.state.settings, patch.settings);
       return { status: 200, body: shownConfig(core.config) };
     }

@@ -24,6 +24,11 @@ export interface SimConfig {
     totalPerMinute: number | null;
   };
   latencyMs: number;
+  /**
+   * Simulator extra: every rate-limit window runs this many times faster (60: the minute of CCV's per-minute
+   * budgets lasts 1 s), while the budgets keep their counts. Latency is not scaled. 1 = real time.
+   */
+  timeScale: number;
   /** null = unlimited (product_limit_left -1). */
   productLimit: number | null;
   /** Reject body fields the CCV schema does not list (catches `is_active` sent on POST). */
@@ -63,6 +68,7 @@ export function defaultConfig(): SimConfig {
       totalPerMinute: null,
     },
     latencyMs: 0,
+    timeScale: 1,
     productLimit: null,
     strictBodies: true,
     unexpandedCollection: 'omit',
@@ -100,6 +106,7 @@ export const configPatchSchema = z.strictObject({
     ])
     .optional(),
   latencyMs: z.number().nonnegative().optional(),
+  timeScale: z.number().positive().max(1_000_000).optional(),
   productLimit: z.number().int().nonnegative().nullable().optional(),
   strictBodies: z.boolean().optional(),
   unexpandedCollection: z.enum(['omit', 'empty']).optional(),
@@ -140,6 +147,7 @@ export function applyConfigPatch(cfg: SimConfig, p: ConfigPatch): SimConfig {
     paging: { ...cfg.paging, ...p.paging },
     rateLimit,
     latencyMs: p.latencyMs ?? cfg.latencyMs,
+    timeScale: p.timeScale ?? cfg.timeScale,
     productLimit: p.productLimit === undefined ? cfg.productLimit : p.productLimit,
     strictBodies: p.strictBodies ?? cfg.strictBodies,
     unexpandedCollection: p.unexpandedCollection ?? cfg.unexpandedCollection,

@@ -3,6 +3,7 @@ import type { SimConfig } from './config';
 import { Faults } from './faults';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
+import { SimStats } from './stats';
 import { ALL_ROUTES } from './resources/index';
 import { Router } from './router';
 import { buildState } from './state';
@@ -17,6 +18,7 @@ export class SimCore {
   readonly hooks = new WebhookOut();
   readonly faults: Faults;
   readonly router = new Router(ALL_ROUTES);
+  readonly stats: SimStats;
 
   constructor(
     private readonly initialConfig: SimConfig,
@@ -26,13 +28,15 @@ export class SimCore {
     this.config = structuredClone(initialConfig);
     this.state = buildState(initialSpec, this.config.settings);
     this.faults = new Faults(() => this.state.spec.seed);
+    this.stats = new SimStats(now);
   }
 
-  /** Back to the state right after start: data, config, logs, limits and faults. */
+  /** Back to the state right after start: data, config, logs, stats, limits and faults. */
   reset(): void {
     this.config = structuredClone(this.initialConfig);
     this.state = buildState(this.initialSpec, this.config.settings);
     this.log.clear();
+    this.stats.reset();
     this.limiter.reset();
     this.hooks.clear();
     this.faults.set(null);

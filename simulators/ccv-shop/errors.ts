@@ -18,6 +18,11 @@ export class ApiError extends Error {
 /** How an unknown resource id is answered: CCV's old SDK says 500.24, a plain 404 is the alternative [I]. */
 export type UnknownIdMode = '500.24' | '404';
 
+/** "Wait 60 seconds", or under a simulator time scale the scaled minute. */
+function waitText(timeScale: number): string {
+  return timeScale === 1 ? 'Wait 60 seconds and retry.' : `Wait a minute and retry (simulated time: a minute is ${+(60_000 / timeScale).toFixed(3)} ms at timeScale ${timeScale}).`;
+}
+
 export const err = {
   invalidResource: (path: string) =>
     new ApiError(404, '404.20', `Invalid resource name: no resource at '${path}'. Check the path against the API documentation.`),
@@ -29,14 +34,14 @@ export const err = {
       : new ApiError(500, '500.24', `File NotFound: unknown resource id ${id} for resource ${resource}.`),
   // Validation failures: CCV's status/code for schema violations is not documented [?]; 400.10 is our choice.
   validation: (message: string) => new ApiError(400, '400.10', message),
-  rateLimited: (resource: string, method: string, limit: number) =>
+  rateLimited: (resource: string, method: string, limit: number, timeScale = 1) =>
     new ApiError(
       429,
       '429.10',
-      `Each method in each resource has a limit of requests that can be made per minute: ${method} ${resource} allows ${limit} per minute. Wait 60 seconds and retry.`,
+      `Each method in each resource has a limit of requests that can be made per minute: ${method} ${resource} allows ${limit} per minute. ${waitText(timeScale)}`,
     ),
-  totalRateLimited: (limit: number) =>
-    new ApiError(429, '429.11', `The API has a total limit of requests that can be made per minute (${limit}). Wait 60 seconds and retry.`),
+  totalRateLimited: (limit: number, timeScale = 1) =>
+    new ApiError(429, '429.11', `The API has a total limit of requests that can be made per minute (${limit}). ${waitText(timeScale)}`),
   fileSize: (max: number) => new ApiError(500, '500.21', `File size exceeded: the decoded file is larger than ${max} bytes.`),
   fileType: (type: string, where: string) =>
     new ApiError(500, '500.22', `File type not valid: '${type}' (${where}). Use one of jpg, jpeg, png, gif, webp.`),

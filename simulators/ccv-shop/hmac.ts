@@ -20,11 +20,10 @@ export function signRequest(
   data: string | Buffer,
   xDate: string,
 ): string {
-  return createHmac('sha512', Buffer.from(secret, 'utf8'))
-    .update(Buffer.from(`${publicKey}|${method.toUpperCase()}|${uri}|`, 'utf8'))
-    .update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
-    .update(Buffer.from(`|${xDate}`, 'utf8'))
-    .digest('hex');
+  const h = createHmac('sha512', secret).update(`${publicKey}|${method.toUpperCase()}|${uri}|`, 'utf8');
+  if (typeof data === 'string') h.update(data, 'utf8');
+  else h.update(data);
+  return h.update(`|${xDate}`, 'utf8').digest('hex');
 }
 
 /** Constant-time comparison; accepts upper-case hex too. */
@@ -52,8 +51,18 @@ export function parseXDate(value: string): number | undefined {
   return base - sign * offsetMinutes * 60_000;
 }
 
+let lastSecond = Number.NaN;
+let lastIso = '';
+
 /** `YYYY-MM-DDTHH:MM:SSZ`, the form CCV uses in bodies and the one we put in response x-date. */
 export function isoSeconds(epochMs: number): string {
+  // Every response and record stamp asks for the current second: format it once per second.
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastSecond) return lastIso;
   // Years 0000-9999 only, which toISOString gives as 24 characters.
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+  const iso = `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+  lastSecond = second;
+  lastIso = iso;
+  return iso;
 }
+

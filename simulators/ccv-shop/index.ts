@@ -18,6 +18,8 @@ export interface CcvSimOptions {
   skus?: SeedSkus;
   latencyMs?: number;
   rateLimit?: { getPerMinute: number; writePerMinute: number } | false; // default 150 / 100
+  /** Rate-limit windows run this many times faster (60: a minute lasts 1 s); budgets keep their counts. Default 1. */
+  timeScale?: number;
   now?: () => number;
   quiet?: boolean;
 }
@@ -32,6 +34,12 @@ export interface CcvSimHandle {
 export async function startCcvSimulator(opts: CcvSimOptions = {}): Promise<CcvSimHandle> {
   const config = defaultConfig();
   if (opts.latencyMs !== undefined) config.latencyMs = opts.latencyMs;
+  if (opts.timeScale !== undefined) {
+    if (!(Number.isFinite(opts.timeScale) && opts.timeScale > 0 && opts.timeScale <= 1_000_000)) {
+      throw new Error(`ccv-sim: timeScale must be a positive number up to 1000000, got ${opts.timeScale}`);
+    }
+    config.timeScale = opts.timeScale;
+  }
   if (opts.rateLimit === false) config.rateLimit.enabled = false;
   else if (opts.rateLimit) {
     config.rateLimit.getPerMinute = opts.rateLimit.getPerMinute;

@@ -10,9 +10,25 @@ export interface Rec extends JsonObject {
 
 const jsonSchema = z.json();
 
-/** Parse text as JSON and validate that it is plain JSON data (throws SyntaxError or ZodError). */
+/** True when every number in the value is finite (JSON.parse turns 1e400 into Infinity, which is not JSON data). */
+function finite(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || v === null) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!finite(x)) return false;
+    return true;
+  }
+  for (const k in v) if (!finite(Reflect.get(v, k))) return false;
+  return true;
+}
+
+/**
+ * Parse text as JSON and check that it is plain JSON data (throws SyntaxError or ZodError). JSON.parse only makes
+ * JSON values, so the full schema check runs only when a number overflowed (it then names the offending place).
+ */
 export function parseJson(text: string): Json {
-  return jsonSchema.parse(JSON.parse(text));
+  const v: Json = JSON.parse(text);
+  return finite(v) ? v : jsonSchema.parse(v);
 }
 
 export function isObj(v: Json | undefined): v is JsonObject {

@@ -6,10 +6,9 @@ import type { Ctx, Method } from './context';
 import type { SimCore } from './core';
 import { ApiError, authErr, err } from './errors';
 import { hashesEqual, isoSeconds, parseXDate, signRequest } from './hmac';
-import type { Json, JsonObject } from './json';
+import type { Json } from './json';
 import { parseJson } from './json';
-import { RateLimiter } from './rate-limit';
-import { loggableHeaders } from './request-log';
+import { RateLimiter, windowMs } from './rate-limit';
 import { splitPath } from './router';
 import type { PendingEvent } from './webhooks-out';
 
@@ -23,6 +22,10 @@ interface Outcome {
   fault: string | null;
   /** Close the connection instead of answering, before or after processing the request. */
   drop: 'before' | 'after' | null;
+  /** The rate-limit resource of the route, when the path was routed. */
+  resource?: string;
+  /** Extra response headers (the simulator's wait hints on 429 under a time scale). */
+  headers?: Record<string, string>;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -30,23 +33,31 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | ApiError> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooBig = false;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > max) tooBig = true;
-    else chunks.push(buf);
-  }
-  return tooBig ? err.payloadTooBig(max) : Buffer.concat(chunks);
+/** The whole body (event listeners: cheaper than an async iterator per request). */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | ApiError> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (chunk: Buffer | string) => {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += buf.length;
+      if (size > max) tooBig = true;
+      else chunks.push(buf);
+    });
+    req.on('end', () => resolve(tooBig ? err.payloadTooBig(max) : chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
-function queryObject(q: URLSearchParams): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of q) out[k] = v;
-  return out;
+/**
+ * Simulator extra (not a CCV header): under a time scale a 429 says how long to wait, in whole scaled seconds
+ * (`Retry-After`) and exactly (`X-Sim-Retry-After-Ms`). At real time CCV's silence is kept (reference §5).
+ */
+function waitHeaders(timeScale: number, ms: number): Record<string, string> | undefined {
+  if (timeScale === 1) return undefined;
+  const wait = Math.max(1, Math.ceil(ms));
+  return { 'retry-after': String(Math.ceil(wait / 1000)), 'x-sim-retry-after-ms': String(wait) };
 }
 
 export class CcvServer {
@@ -70,11 +81,11 @@ export class CcvServer {
     if (out.drop !== null) {
       // 'before': nothing happened; 'after': the request was processed, only the answer is lost.
       req.socket.destroy();
-      this.record(req, path, rawQuery, body, 0, out.fault);
+      this.record(req, path, rawQuery, body, 0, out);
       return;
     }
     this.send(req, res, target, out);
-    this.record(req, path, rawQuery, body, out.status, out.fault);
+    this.record(req, path, rawQuery, body, out.status, out);
     if (!this.quiet) process.stderr.write(`ccv-sim ${req.method ?? ''} ${path} -> ${out.status}${out.fault ? ` (fault ${out.fault})` : ''}\n`);
   }
 
@@ -112,7 +123,9 @@ export class CcvServer {
     const events: PendingEvent[] = [];
     let fault: string | null = null;
     let drop: Outcome['drop'] = null;
-    const fail = (e: ApiError): Outcome => ({ status: e.status, text: JSON.stringify(e.body()), fault, drop });
+    let resource: string | undefined;
+    let headers: Record<string, string> | undefined;
+    const fail = (e: ApiError): Outcome => ({ status: e.status, text: JSON.stringify(e.body()), fault, drop, ...(resource === undefined ? {} : { resource }), ...(headers ? { headers } : {}) });
     if (cfg.latencyMs > 0) await sleep(cfg.latencyMs);
     try {
       if (body instanceof ApiError) throw body;
@@ -122,15 +135,31 @@ export class CcvServer {
       if (!method) throw err.methodNotAllowed(req.method ?? '', path);
       const segments = splitPath(path.slice(API_PREFIX.length));
       const match = core.router.match(method, segments);
+      resource = match.resource;
       if ('badId' in match) throw err.unknownId(cfg.unknownIdMode, match.resource, match.badId);
-      const limited = core.limiter.check(cfg.rateLimit, method, match.resource, core.now());
-      if (limited) throw limited;
+      const now = core.now();
+      const scale = cfg.timeScale;
+      const win = windowMs(scale);
+      const rl = cfg.rateLimit;
+      const budgetKey = `${method} ${match.resource}`;
+      const limited = core.limiter.check(rl, method, match.resource, now, scale);
+      if (limited) {
+        if (limited.budget === 'total') core.stats.budget('total', rl.totalPerMinute ?? 0, win, true, rl.enabled);
+        else core.stats.budget(budgetKey, RateLimiter.limitFor(rl, method, match.resource), win, true, rl.enabled);
+        headers = waitHeaders(scale, limited.retryAfterMs);
+        throw limited.error;
+      }
+      core.stats.budget(budgetKey, RateLimiter.limitFor(rl, method, match.resource), win, false, rl.enabled);
+      if (rl.totalPerMinute !== null) core.stats.budget('total', rl.totalPerMinute, win, false, rl.enabled);
       const f = core.faults.decide(method, path);
       if (f) {
         fault = f.kind;
-        if (f.kind === 'drop') return { status: 0, text: '', fault, drop: 'before' };
+        if (f.kind === 'drop') return { status: 0, text: '', fault, drop: 'before', resource };
         if (f.kind === '500') throw new ApiError(500, '500.00', 'Internal server error (simulated fault). Retry later.');
-        if (f.kind === '429') throw err.rateLimited(match.resource, method, RateLimiter.limitFor(cfg.rateLimit, method, match.resource));
+        if (f.kind === '429') {
+          headers = waitHeaders(scale, win);
+          throw err.rateLimited(match.resource, method, RateLimiter.limitFor(rl, method, match.resource), scale);
+        }
         if (f.kind === 'slow') await sleep(f.slowMs);
         if (f.kind === 'drop_after') drop = 'after';
       }
@@ -152,10 +181,10 @@ export class CcvServer {
         emit: (event, payload) => events.push({ event, payload }),
       };
       const result = match.route.handler(ctx);
-      core.hooks.dispatch(events, core.state.webhooks, cfg.webhooks, isoSeconds(core.now()));
+      if (events.length > 0) core.hooks.dispatch(events, core.state.webhooks, cfg.webhooks, isoSeconds(core.now()));
       const text = result.status === 204 || result.body === undefined ? '' : JSON.stringify(result.body);
-      if (fault === 'malformed') return { status: result.status === 204 ? 200 : result.status, text: text.slice(0, Math.floor(text.length / 2)) || '{"items":[', fault, drop };
-      return { status: result.status, text, fault, drop };
+      if (fault === 'malformed') return { status: result.status === 204 ? 200 : result.status, text: text.slice(0, Math.floor(text.length / 2)) || '{"items":[', fault, drop, resource };
+      return { status: result.status, text, fault, drop, resource };
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
       if (!this.quiet) process.stderr.write(`ccv-sim: internal error on ${req.method ?? ''} ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -170,8 +199,10 @@ export class CcvServer {
     const pub = header(req, 'x-public');
     const date = header(req, 'x-date');
     const hash = header(req, 'x-hash');
-    const missing = [['x-public', pub], ['x-date', date], ['x-hash', hash]].filter(([, v]) => !v).map(([n]) => n ?? '');
-    if (missing.length > 0 || pub === undefined || date === undefined || hash === undefined) throw authErr.missingHeaders(missing);
+    if (!pub || !date || !hash) {
+      const missing = [['x-public', pub], ['x-date', date], ['x-hash', hash]].filter(([, v]) => !v).map(([n]) => n ?? '');
+      throw authErr.missingHeaders(missing);
+    }
     if (pub !== cfg.credentials.publicKey) throw authErr.unknownKey();
     const when = parseXDate(date);
     if (when === undefined) throw authErr.badDate(date);
@@ -188,6 +219,7 @@ export class CcvServer {
     const headers: Record<string, string> = {
       'x-date': xDate,
       'x-hash': signRequest(pub, cfg.credentials.secretKey, req.method ?? '', target, out.text, xDate),
+      ...out.headers,
     };
     if (out.text.length > 0) headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(out.text));
@@ -195,26 +227,33 @@ export class CcvServer {
     res.end(out.text);
   }
 
-  private record(req: IncomingMessage, path: string, rawQuery: string, body: Buffer | ApiError, status: number, fault: string | null): void {
-    let parsed: Json = null;
-    if (!(body instanceof ApiError) && body.length > 0) {
-      const text = body.toString('utf8');
-      try {
-        parsed = parseJson(text);
-      } catch {
-        parsed = text;
-      }
-    }
-    this.core.log.add({
-      time: isoSeconds(this.core.now()),
-      method: req.method ?? '',
+  /** The request log and the stats; both only keep what the request already has (O(1) per request). */
+  private record(req: IncomingMessage, path: string, rawQuery: string, body: Buffer | ApiError, status: number, out: Outcome): void {
+    const core = this.core;
+    const now = core.now();
+    const method = req.method ?? '';
+    core.stats.request(`${method} ${out.resource ?? this.resourceOf(method, path)}`, now, status);
+    core.log.add({
+      timeMs: now,
+      method,
       path,
-      query: queryObject(new URLSearchParams(rawQuery)),
       rawQuery,
-      headers: loggableHeaders(req.headers),
-      body: parsed,
+      headers: req.headers,
+      body: body instanceof ApiError ? null : body,
       status,
-      fault,
+      fault: out.fault,
     });
+  }
+
+  /** The rate-limit resource of a request that failed before routing (auth errors): routed here, off the hot path. */
+  private resourceOf(method: string, path: string): string {
+    if (path !== API_PREFIX && !path.startsWith(`${API_PREFIX}/`)) return '(none)';
+    const m = METHODS.find((x) => x === method);
+    if (!m) return '(none)';
+    try {
+      return this.core.router.match(m, splitPath(path.slice(API_PREFIX.length))).resource;
+    } catch {
+      return '(none)';
+    }
   }
 }

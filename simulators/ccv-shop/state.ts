@@ -68,6 +68,9 @@ function smallTable(name: string, records: Rec[], firstId: number): RootTable {
   return t;
 }
 
+/** Product fields looked up by exact value (`?productnumber=`, `?eannumber=`), indexed over created and changed products. */
+export const PRODUCT_INDEX_FIELDS = ['productnumber', 'eannumber'] as const;
+
 let stateCount = 0;
 
 export function buildState(spec: SeedSpec, settingsOverrides: JsonObject = {}): SimState {
@@ -75,7 +78,7 @@ export function buildState(spec: SeedSpec, settingsOverrides: JsonObject = {}): 
   const categories = seedCategories(sizes.categories);
   const settings = { ...seedSettings(), ...settingsOverrides };
   const productSeed: ProductSeed = { seed, size: sizes.products, ...(spec.skus ? { skus: spec.skus } : {}), leafCategoryIds: leafCategoryIds(categories), anchorMs: SEED_ANCHOR };
-  const products = new RootTable('products', productGenerator(productSeed), IDS.products);
+  const products = new RootTable('products', productGenerator(productSeed), IDS.products, PRODUCT_INDEX_FIELDS);
   const orderSeed = {
     seed,
     size: sizes.orders,

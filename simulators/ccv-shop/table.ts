@@ -14,6 +14,51 @@ export interface RootGenerator {
 
 const EMPTY_ROOT: RootGenerator = { size: 0, idOf: () => 0, indexOf: () => undefined, make: () => ({ id: 0 }) };
 
+/**
+ * Exact-value index of string fields over the records held in memory (the overlay), so lookups such as
+ * `?productnumber=X` need no walk over every created product. Generated records are found through the
+ * generator instead (it can compute the index from the value).
+ */
+class FieldIndex {
+  private readonly byValue = new Map<string, Set<number>>();
+  /** The value each id is indexed under, so a removal never depends on the old record object. */
+  private readonly valueOf = new Map<number, string>();
+
+  constructor(readonly field: string) {}
+
+  set(rec: Rec): void {
+    const v = rec[this.field];
+    const value = typeof v === 'string' ? v : undefined;
+    const before = this.valueOf.get(rec.id);
+    if (before === value) return;
+    if (before !== undefined) this.drop(rec.id, before);
+    if (value === undefined) return;
+    this.valueOf.set(rec.id, value);
+    let ids = this.byValue.get(value);
+    if (!ids) {
+      ids = new Set();
+      this.byValue.set(value, ids);
+    }
+    ids.add(rec.id);
+  }
+
+  delete(id: number): void {
+    const before = this.valueOf.get(id);
+    if (before !== undefined) this.drop(id, before);
+  }
+
+  ids(value: string): Iterable<number> {
+    return this.byValue.get(value) ?? [];
+  }
+
+  private drop(id: number, value: string): void {
+    this.valueOf.delete(id);
+    const ids = this.byValue.get(value);
+    ids?.delete(id);
+    if (ids?.size === 0) this.byValue.delete(value);
+  }
+}
+
 export class RootTable {
   private readonly overlay = new Map<number, Rec>();
   private readonly deleted = new Set<number>();
@@ -21,6 +66,7 @@ export class RootTable {
   private readonly created = new Set<number>();
   private createdSorted: number[] | null = [];
   private nextId: number;
+  private readonly indexes = new Map<string, FieldIndex>();
   /** Bumped on every write; lets list results be cached safely. */
   version = 0;
 
@@ -28,9 +74,29 @@ export class RootTable {
     readonly name: string,
     private readonly gen: RootGenerator = EMPTY_ROOT,
     firstId = 1,
+    /** String fields to index over the in-memory records (see `touchedWith`). */
+    indexFields: readonly string[] = [],
   ) {
     const lastGenerated = gen.size > 0 ? gen.idOf(gen.size - 1) : 0;
     this.nextId = Math.max(firstId, lastGenerated + 1);
+    for (const f of indexFields) this.indexes.set(f, new FieldIndex(f));
+  }
+
+  /**
+   * Ids of the live in-memory records (created or changed) whose `field` is exactly `value`; the field must be
+   * one of the table's `indexFields`. Untouched generated records are not included.
+   */
+  touchedWith(field: string, value: string): number[] {
+    const index = this.indexes.get(field);
+    if (!index) throw new Error(`${this.name}: field '${field}' is not indexed`);
+    const out: number[] = [];
+    for (const id of index.ids(value)) if (!this.deleted.has(id) && this.overlay.has(id)) out.push(id);
+    return out;
+  }
+
+  private store(rec: Rec): void {
+    this.overlay.set(rec.id, rec);
+    for (const index of this.indexes.values()) index.set(rec);
   }
 
   get(id: number): Rec | undefined {
@@ -94,7 +160,7 @@ export class RootTable {
   put(rec: Rec): void {
     this.version++;
     this.deleted.delete(rec.id);
-    this.overlay.set(rec.id, rec);
+    this.store(rec);
     if (this.gen.indexOf(rec.id) === undefined && !this.created.has(rec.id)) {
       this.created.add(rec.id);
       this.createdSorted = null;
@@ -105,13 +171,14 @@ export class RootTable {
   /** Replace a live record (generated records move into the overlay). */
   update(rec: Rec): void {
     this.version++;
-    this.overlay.set(rec.id, rec);
+    this.store(rec);
   }
 
   remove(id: number): boolean {
     if (!this.has(id)) return false;
     this.version++;
     this.overlay.delete(id);
+    for (const index of this.indexes.values()) index.delete(id);
     if (this.gen.indexOf(id) !== undefined) this.deleted.add(id);
     else if (this.created.delete(id)) this.createdSorted = null;
     return true;

@@ -12,6 +12,7 @@ const bad = (message: string): SimResponse => ({ status: 400, json: { error: mes
 const ConfigSchema = z.object({
   rateLimit: z.union([z.literal(false), z.object({ perHour: z.number().int().min(1) })]).optional(),
   rateLimitPerHour: z.union([z.literal(false), z.number().int().min(1)]).optional(),
+  timeScale: z.number().positive().max(1_000_000).optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   tokenLifetimeSeconds: z.number().int().min(1).optional(),
   maxPageSize: z.record(z.string(), z.number().int().min(1)).optional(),
@@ -83,9 +84,15 @@ export function handleAdmin(state: SimState, method: string, segments: string[],
     case 'DELETE requests':
       state.log.clear();
       return { status: 204 };
+    case 'GET stats':
+      return { status: 200, json: state.stats.snapshot({ simulator: 'visma-net', timeScale: ctx.config.timeScale, rateLimitPerHour: ctx.config.rateLimitPerHour }) };
+    case 'DELETE stats':
+      state.stats.reset();
+      return { status: 204 };
     case 'POST reset':
       ctx.store = Store.create(ctx.store.seed, ctx.store.sizes, ctx.store.costItems);
       state.log.clear();
+      state.stats.reset();
       state.faults.clear();
       state.rate.reset();
       return { status: 200, json: { seed: ctx.store.seed, sizes: ctx.store.sizes } };
@@ -117,11 +124,13 @@ export function handleAdmin(state: SimState, method: string, segments: string[],
       const p = parse(ConfigSchema, body);
       if (!p.ok) return p.res;
       const { rateLimit, numbering, maxPageSize, ...rest } = p.data;
+      const scaleBefore = ctx.config.timeScale;
       Object.assign(ctx.config, rest);
       if (rateLimit !== undefined) ctx.config.rateLimitPerHour = rateLimit === false ? false : rateLimit.perHour;
       if (numbering) ctx.config.numbering = { ...ctx.config.numbering, ...numbering };
       if (maxPageSize) ctx.config.maxPageSize = { ...ctx.config.maxPageSize, ...maxPageSize };
-      if (rateLimit !== undefined || rest.rateLimitPerHour !== undefined) state.rate.reset();
+      // New limits, or windows counted at another speed: start fresh windows.
+      if (rateLimit !== undefined || rest.rateLimitPerHour !== undefined || ctx.config.timeScale !== scaleBefore) state.rate.reset();
       return { status: 200, json: ctx.config };
     }
     case 'GET store': {

@@ -8,7 +8,13 @@ export interface CollectionSource<T> {
   keyAt?(index: number): string;
 }
 
+let collections = 0;
+
 export class LazyCollection<T> {
+  /** Unique per collection object (a reset or reseed makes new ones), so caches never mix two stores. */
+  readonly uid = ++collections;
+  /** Bumped on every write, so results computed from the records can be cached safely. */
+  version = 0;
   private overrides = new Map<number, T>();
   private deleted = new Set<number>();
   private extra: T[] = [];
@@ -79,6 +85,16 @@ export class LazyCollection<T> {
     for (let i = 0; i < this.end; i++) if (!this.deleted.has(i)) yield i;
   }
 
+  /** Live indexes from the `skip`-th live one on; without deletions that is a jump, not a walk. */
+  *liveIndexesFrom(skip: number): Generator<number> {
+    let i = 0;
+    if (this.deleted.size === 0) i = Math.max(0, skip);
+    else {
+      for (let n = 0; i < this.end && n < skip; i++) if (!this.deleted.has(i)) n++;
+    }
+    for (; i < this.end; i++) if (!this.deleted.has(i)) yield i;
+  }
+
   *entries(from = 0): Generator<[number, T]> {
     for (let i = from; i < this.end; i++) {
       const r = this.get(i);
@@ -89,6 +105,7 @@ export class LazyCollection<T> {
   put(index: number, record: T): void {
     const before = this.get(index);
     if (before === undefined) throw new Error(`${this.name}: no record at ${index}`);
+    this.version++;
     this.overrides.set(index, record);
     if (this.keyIndex && this.keyOf(before) !== this.keyOf(record)) {
       this.keyIndex.delete(this.normalise(this.keyOf(before)));
@@ -98,6 +115,7 @@ export class LazyCollection<T> {
 
   insert(record: T): number {
     const index = this.end;
+    this.version++;
     this.extra.push(record);
     this.keyIndex?.set(this.normalise(this.keyOf(record)), index);
     return index;
@@ -106,6 +124,7 @@ export class LazyCollection<T> {
   remove(index: number): void {
     const before = this.get(index);
     if (before === undefined) return;
+    this.version++;
     this.deleted.add(index);
     this.overrides.delete(index);
     this.keyIndex?.delete(this.normalise(this.keyOf(before)));

@@ -6,6 +6,7 @@ import { DEMO_CREDENTIALS, defaultConfig, type VismaSimHandle, type VismaSimOpti
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
 import { createRouter, handleRequest } from './server';
+import { SimStats } from './stats';
 import type { SimState } from './state';
 import { Store } from './store';
 
@@ -17,13 +18,17 @@ export { COST_ITEMS } from './seed-cost-items';
 export async function startVismaSimulator(opts: VismaSimOptions = {}): Promise<VismaSimHandle> {
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
+  if (opts.timeScale !== undefined && !(Number.isFinite(opts.timeScale) && opts.timeScale > 0 && opts.timeScale <= 1_000_000)) {
+    throw new Error(`visma simulator: timeScale must be a positive number up to 1000000, got ${opts.timeScale}`);
+  }
   const config = defaultConfig(opts);
   const ctx = { config, now, store: Store.create(seed, opts.sizes, opts.costItems ?? false), baseUrl: '' };
   const state: SimState = {
     ctx,
     log: new RequestLog(() => config.requestLogLimit),
     faults: new Faults(seed),
-    rate: new RateLimiter(() => config.rateLimitPerHour, now),
+    rate: new RateLimiter(() => config.rateLimitPerHour, now, () => config.timeScale),
+    stats: new SimStats(now),
     tokens: new TokenStore(),
     quiet: opts.quiet ?? false,
   };

@@ -73,12 +73,22 @@ export function all<T>(preds: Pred<T>[]): Pred<T> | undefined {
   return preds.length === 0 ? undefined : (r) => preds.every((p) => p(r));
 }
 
+/** What a list's filter depends on: the path, the query without paging, and the configuration. */
+function filterKey(req: SimRequest, ctx: SimContext): string {
+  const parts: string[] = [];
+  for (const [k, v] of req.query) {
+    const lower = k.toLowerCase();
+    if (lower !== 'pagenumber' && lower !== 'pagesize') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  }
+  return `${req.path.toLowerCase()}?${parts.join('&')}|${JSON.stringify(ctx.config)}`;
+}
+
 /** A paged list with `metadata` on every element. */
 export function pagedList<T>(req: SimRequest, ctx: SimContext, resource: string, coll: LazyCollection<T>, preds: Pred<T>[], render: (r: T) => Record<string, unknown>): SimResponse {
   const p = parseMainPaging(req.query, resource, ctx.config);
   if (!p.ok) return messageError(400, p.error);
   const { pageNumber, pageSize, maxPageSize } = p.page;
-  const { total, items } = pageCollection(coll, all(preds), (pageNumber - 1) * pageSize, pageSize);
+  const { total, items } = pageCollection(coll, all(preds), (pageNumber - 1) * pageSize, pageSize, preds.length > 0 ? filterKey(req, ctx) : undefined);
   return ok(withMetadata(items.map(render), total, maxPageSize));
 }
 

@@ -11,6 +11,8 @@ export interface VismaSimOptions {
   costItems?: boolean;
   latencyMs?: number; // default 0
   rateLimit?: { perHour: number } | false; // default { perHour: 15000 }
+  /** Simulator extra: the rate-limit window runs this many times faster (60: the hour lasts 60 s); the budget keeps its count. Default 1. */
+  timeScale?: number;
   tokenLifetimeSeconds?: number; // default 3600
   now?: () => number; // ms clock, default Date.now
   quiet?: boolean;
@@ -47,6 +49,8 @@ export type NumberingMode = 'auto' | 'manual';
  */
 export interface SimConfig {
   rateLimitPerHour: number | false;
+  /** The rate-limit window is 1 h / timeScale (X-RateLimit-Reset and Retry-After in those seconds); latency is not scaled. */
+  timeScale: number;
   latencyMs: number;
   tokenLifetimeSeconds: number;
   /** Per-resource maximum page size of the main API; `default` applies to resources not listed. */
@@ -83,6 +87,7 @@ export interface SimConfig {
 export function defaultConfig(opts: VismaSimOptions): SimConfig {
   return {
     rateLimitPerHour: opts.rateLimit === false ? false : (opts.rateLimit?.perHour ?? 15000),
+    timeScale: opts.timeScale ?? 1,
     latencyMs: opts.latencyMs ?? 0,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
     maxPageSize: { default: 1000, inventory: 5000 },

@@ -30,27 +30,46 @@ export function parseMainPaging(query: URLSearchParams, resource: string, config
   return { ok: true, page: { pageNumber: pn ?? 1, pageSize: Math.min(ps ?? config.defaultPageSize, maxPageSize), maxPageSize } };
 }
 
-/** Counts all matches and materialises only the requested window; unfiltered pages generate only their own records. */
-export function pageCollection<T>(coll: LazyCollection<T>, pred: ((r: T) => boolean) | undefined, skip: number, take: number): { total: number; items: T[] } {
+const matchCache = new Map<string, number[]>();
+const MATCH_CACHE_SIZE = 4;
+
+/**
+ * Counts all matches and materialises only the requested window; unfiltered pages generate only their own records.
+ * With `cacheKey` (naming the collection, its version and the filter) the matching indexes of a filtered list are
+ * kept, so the next pages of the same query do not test every record again.
+ */
+export function pageCollection<T>(coll: LazyCollection<T>, pred: ((r: T) => boolean) | undefined, skip: number, take: number, cacheKey?: string): { total: number; items: T[] } {
   const items: T[] = [];
   if (!pred) {
-    let n = 0;
-    for (const i of coll.liveIndexes()) {
-      if (n >= skip && items.length < take) {
+    if (take > 0) {
+      for (const i of coll.liveIndexesFrom(skip)) {
         const r = coll.get(i);
         if (r !== undefined) items.push(r);
+        if (items.length >= take) break;
       }
-      n++;
     }
     return { total: coll.size, items };
   }
-  let total = 0;
-  for (const [, r] of coll.entries()) {
-    if (!pred(r)) continue;
-    if (total >= skip && items.length < take) items.push(r);
-    total++;
+  const key = cacheKey === undefined ? undefined : `${coll.uid}.${coll.version}|${cacheKey}`;
+  const cached = key === undefined ? undefined : matchCache.get(key);
+  if (cached) {
+    for (const i of cached.slice(skip, skip + take)) {
+      const r = coll.get(i);
+      if (r !== undefined) items.push(r);
+    }
+    return { total: cached.length, items };
   }
-  return { total, items };
+  const matches: number[] = [];
+  for (const [i, r] of coll.entries()) {
+    if (!pred(r)) continue;
+    if (matches.length >= skip && items.length < take) items.push(r);
+    matches.push(i);
+  }
+  if (key !== undefined) {
+    matchCache.set(key, matches);
+    if (matchCache.size > MATCH_CACHE_SIZE) matchCache.delete(matchCache.keys().next().value ?? '');
+  }
+  return { total: matches.length, items };
 }
 
 export function pageArray<T>(all: T[], skip: number, take: number): T[] {

@@ -1,5 +1,6 @@
 // The request log behind `GET /__sim/requests`; secrets never enter it.
 import type { IncomingHttpHeaders } from 'node:http';
+import { isoStamp } from './dates';
 
 export interface LogEntry {
   id: number;
@@ -47,25 +48,72 @@ export function queryObject(q: URLSearchParams): Record<string, string | string[
   return out;
 }
 
+/** What a request leaves in the log: references to what the request already had; rendered as a LogEntry on read. */
+export interface RawEntry {
+  timeMs: number;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  /** Turns the body into its logged form (redacted, multipart summarised); called when the log is read. */
+  body: () => unknown;
+  status: number;
+  durationMs: number;
+  fault?: string;
+  warnings?: string[];
+}
+
+/** A ring of the last `limit()` requests (the limit may change at run time); entries are rendered on read. */
 export class RequestLog {
-  private entries: LogEntry[] = [];
+  private ring: (RawEntry & { id: number })[] = [];
+  /** Index of the oldest entry once the ring is full. */
+  private start = 0;
   private nextId = 1;
 
   constructor(private limit: () => number) {}
 
-  add(entry: Omit<LogEntry, 'id'>): LogEntry {
-    const e = { id: this.nextId++, ...entry };
-    this.entries.push(e);
-    const over = this.entries.length - this.limit();
-    if (over > 0) this.entries.splice(0, over);
-    return e;
+  add(entry: RawEntry): void {
+    const e = { ...entry, id: this.nextId++ };
+    const limit = Math.max(1, this.limit());
+    if (this.ring.length < limit && this.start === 0) {
+      this.ring.push(e);
+      return;
+    }
+    if (this.ring.length !== limit) {
+      // The limit changed: straighten the ring, keep the newest limit - 1, then append.
+      const keep = limit - 1;
+      this.ring = [...(keep > 0 ? this.ordered().slice(-keep) : []), e];
+      this.start = 0;
+      return;
+    }
+    this.ring[this.start] = e;
+    this.start = (this.start + 1) % limit;
   }
 
   list(): LogEntry[] {
-    return [...this.entries];
+    return this.ordered()
+      .slice(-Math.max(1, this.limit()))
+      .map((e) => ({
+        id: e.id,
+        time: isoStamp(e.timeMs),
+        method: e.method,
+        path: e.path,
+        query: queryObject(e.query),
+        headers: redactHeaders(e.headers),
+        body: e.body(),
+        status: e.status,
+        durationMs: e.durationMs,
+        ...(e.fault !== undefined ? { fault: e.fault } : {}),
+        ...(e.warnings !== undefined ? { warnings: e.warnings } : {}),
+      }));
   }
 
   clear(): void {
-    this.entries = [];
+    this.ring = [];
+    this.start = 0;
+  }
+
+  private ordered(): (RawEntry & { id: number })[] {
+    return this.start === 0 ? this.ring : [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
   }
 }

@@ -4,11 +4,13 @@ import type { Handler } from './types';
 interface Route {
   method: string;
   parts: string[];
+  /** The pattern as registered, e.g. `/v1/inventory/:inventoryNumber` (the stats key). */
+  pattern: string;
   handler: Handler;
 }
 
 export type RouteMatch =
-  | { kind: 'ok'; handler: Handler; params: Record<string, string> }
+  | { kind: 'ok'; handler: Handler; params: Record<string, string>; pattern: string }
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'not-found' };
 
@@ -16,7 +18,8 @@ export class Router {
   private routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method: method.toUpperCase(), parts: pattern.split('/').filter(Boolean), handler });
+    const parts = pattern.split('/').filter(Boolean);
+    this.routes.push({ method: method.toUpperCase(), parts, pattern: `/${parts.join('/')}`, handler });
     return this;
   }
 
@@ -72,7 +75,7 @@ export class Router {
     if (best) {
       // A literal route of another verb (e.g. POST /inventory/action/x) must not be shadowed by a param route of this verb.
       const moreLiteral = this.routes.some((r) => r.method !== method.toUpperCase() && (this.score(r, segments)?.literals ?? -1) > best.literals);
-      if (!moreLiteral) return { kind: 'ok', handler: best.route.handler, params: best.params };
+      if (!moreLiteral) return { kind: 'ok', handler: best.route.handler, params: best.params, pattern: best.route.pattern };
     }
     return allowed.size > 0 ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'not-found' };
   }

@@ -3,6 +3,7 @@ import type { TokenStore } from './auth';
 import type { Faults } from './faults';
 import type { RateLimiter } from './rate-limit';
 import type { RequestLog } from './request-log';
+import type { SimStats } from './stats';
 import type { SimContext } from './types';
 
 export interface SimState {
@@ -10,6 +11,7 @@ export interface SimState {
   log: RequestLog;
   faults: Faults;
   rate: RateLimiter;
+  stats: SimStats;
   tokens: TokenStore;
   quiet: boolean;
 }

@@ -63,11 +63,12 @@ function lookupIds(ctx: Ctx): number[] | undefined {
   const size = ctx.state.spec.sizes.products;
   const pn = ctx.query.get('productnumber');
   const ean = ctx.query.get('eannumber');
-  const index = pn ? indexFromProductNumber(pn, size, ctx.state.spec.skus) : ean ? indexFromEan(ean, size) : undefined;
   if (!pn && !ean) return undefined;
-  const ids = new Set<number>();
+  // Every hit must match the first given of the two exactly: the generated product computed from the value
+  // (unless it was changed or deleted) and the in-memory products indexed under it. The filter checks the rest.
+  const index = pn ? indexFromProductNumber(pn, size, ctx.state.spec.skus) : ean ? indexFromEan(ean, size) : undefined;
+  const ids = new Set<number>(pn ? products.touchedWith('productnumber', pn) : ean ? products.touchedWith('eannumber', ean) : []);
   if (index !== undefined && !products.isTouched(IDS.products + index)) ids.add(IDS.products + index);
-  for (const r of products.touched()) ids.add(r.id);
   return [...ids].sort((a, b) => a - b);
 }
 

@@ -49,9 +49,25 @@ export function seededComboSku(i: number, k: number, fallback: string, skus?: Se
   return skus?.combinations?.[i]?.[k] ?? fallback;
 }
 
+const firstIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** `list.indexOf(value)` through a map built once per list (configured SKU lists can hold 100,000 numbers). */
+function firstIndexOf(list: readonly string[], value: string): number {
+  let map = firstIndexes.get(list);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (v !== undefined && !map.has(v)) map.set(v, i);
+    }
+    firstIndexes.set(list, map);
+  }
+  return map.get(value) ?? -1;
+}
+
 /** Index of a seeded product from its product number (configured or generated form). */
 export function indexFromProductNumber(value: string, size: number, skus?: SeedSkus): number | undefined {
-  const listed = skus?.products.indexOf(value) ?? -1;
+  const listed = skus ? firstIndexOf(skus.products, value) : -1;
   if (listed >= 0 && listed < size) return listed;
   const m = /^SKU-(\d{6,})$/.exec(value);
   if (!m) return undefined;
