@@ -50,6 +50,11 @@ export class CcvClient {
   readonly brands: BrandsResource;
   readonly webhooks: WebhooksResource;
 
+  /** Closes the connections; the client sends nothing after this. */
+  async close(): Promise<void> {
+    await this.transport.http.close();
+  }
+
   constructor(config: CcvConfig) {
     this.config = resolveConfig(config);
     const t = new CcvTransport(this.config);

@@ -112,7 +112,12 @@ export class CcvTransport {
     if (language && !isLanguageCode(language)) {
       throw new CcvApiError({ kind: 'validation', code: 'invalid-language', method: spec.method, path: spec.uri, message: `"${language.slice(0, 20)}" is not a language code CCV Shop accepts (use 2 letters such as nl or en). [${spec.method} ${spec.uri}]` });
     }
-    const waited = (await this.limiter.acquire(key, spec.signal)) + (await this.limiter.acquire('*', spec.signal));
+    const own = await this.limiter.acquire(key, spec.signal);
+    const total = await this.limiter.acquire('*', spec.signal).catch((error: unknown) => {
+      own.done();
+      throw error;
+    });
+    const waited = own.waited + total.waited;
     if (waited > 0) this.log('info', `CCV Shop pacing: waited ${Math.round(waited / 1000)} s for the ${spec.method} ${resource} budget.`);
     const body = spec.body ?? '';
     const auth = signRequest({
@@ -131,7 +136,11 @@ export class CcvTransport {
     try {
       const res = await this.http.send({ method: spec.method, url: this.config.origin + spec.uri, body: spec.body, headers, timeoutMs: this.config.timeoutMs, signal: spec.signal });
       raw = { status: res.status, body: res.body, text: res.body.toString('utf8'), headers: res.headers };
+      own.done();
+      total.done();
     } catch (error) {
+      own.done();
+      total.done();
       if (spec.signal?.aborted) throw new AbortedError();
       const mapped = errorFromTransport(ctx, error);
       if (mapped) throw mapped;

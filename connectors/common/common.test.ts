@@ -9,18 +9,43 @@ describe('WindowLimiter', () => {
   it('lets a full budget through, then waits for the window to slide', async () => {
     const clock = new FakeClock(1_000);
     const limiter = new WindowLimiter(() => 3, 60_000, clock);
-    for (let i = 0; i < 3; i++) expect(await limiter.acquire('products:GET')).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      const slot = await limiter.acquire('products:GET');
+      expect(slot.waited).toBe(0);
+      slot.done();
+    }
     let done = false;
-    const fourth = limiter.acquire('products:GET').then((w) => {
+    const fourth = limiter.acquire('products:GET').then((slot) => {
       done = true;
-      return w;
+      return slot.waited;
     });
     await clock.advance(59_999);
     expect(done).toBe(false);
     await clock.advance(1);
     expect(await fourth).toBe(60_000);
     // another key has its own budget
-    expect(await limiter.acquire('orders:GET')).toBe(0);
+    expect((await limiter.acquire('orders:GET')).waited).toBe(0);
+  });
+
+  it('counts a request from its answer on: a slow answer keeps its place for a whole window after it arrived', async () => {
+    const clock = new FakeClock(0);
+    const limiter = new WindowLimiter(() => 2, 1_000, clock);
+    const slow = await limiter.acquire('products:POST');
+    (await limiter.acquire('products:POST')).done();
+    await clock.advance(300);
+    // The first answer arrives 300 ms after sending: the server may have counted it as late as that.
+    slow.done();
+    let third = false;
+    const next = limiter.acquire('products:POST').then(() => (third = true));
+    await clock.advance(700);
+    expect(third).toBe(true);
+    let fourth = false;
+    const after = limiter.acquire('products:POST').then(() => (fourth = true));
+    await clock.advance(299);
+    expect(fourth).toBe(false);
+    await clock.advance(1);
+    await Promise.all([next, after]);
+    expect(fourth).toBe(true);
   });
 
   it('blocks a key for the penalty after a 429', async () => {

@@ -1,31 +1,44 @@
 import { systemClock, type Clock } from './clock';
 
+/** A place in a budget: `done()` when the answer is in, so the place is counted from then on. */
+export interface Slot {
+  /** How long acquiring it waited (ms). */
+  readonly waited: number;
+  done(): void;
+}
+
 /**
  * A sliding-window budget per key (CCV Shop: per resource and method, e.g. 150 GET / 100 writes a minute).
- * `acquire` waits until a slot is free, so the client slows down before the server answers 429.
+ * `acquire` waits until a place is free, so the client slows down before the server answers 429. A place is counted
+ * from the moment the request is sent until its answer arrives, and from then on for a whole window: the server
+ * counted the request when it arrived, somewhere in between, so the client never sees its window free before the
+ * server's is, however the network delays the requests, and it still keeps the budget full.
  */
 export class WindowLimiter {
-  private readonly stamps = new Map<string, number[]>();
+  private readonly stamps = new Map<string, { at: number }[]>();
   constructor(
     private readonly limitFor: (key: string) => number,
     private readonly windowMs = 60_000,
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async acquire(key: string, signal?: AbortSignal): Promise<number> {
+  async acquire(key: string, signal?: AbortSignal): Promise<Slot> {
     let waited = 0;
     for (;;) {
       const limit = this.limitFor(key);
-      if (!Number.isFinite(limit) || limit <= 0) return waited;
+      if (!Number.isFinite(limit) || limit <= 0) return { waited, done: () => undefined };
       const now = this.clock.now();
-      const list = (this.stamps.get(key) ?? []).filter((t) => t > now - this.windowMs);
-      if (list.length < limit) {
-        list.push(now);
-        this.stamps.set(key, list);
-        return waited;
-      }
+      const list = (this.stamps.get(key) ?? []).filter((s) => s.at > now - this.windowMs);
       this.stamps.set(key, list);
-      const wait = list[0]! + this.windowMs - now;
+      if (list.length < limit) {
+        const stamp = { at: Number.POSITIVE_INFINITY };
+        list.push(stamp);
+        return { waited, done: () => void (stamp.at = this.clock.now()) };
+      }
+      // Requests still in flight count until their answer is in: wait for the earliest settled place to expire.
+      let oldest = Number.POSITIVE_INFINITY;
+      for (const s of list) oldest = Math.min(oldest, s.at);
+      const wait = Number.isFinite(oldest) ? Math.max(1, oldest + this.windowMs - now) : 5;
       waited += wait;
       await this.clock.sleep(wait, signal);
     }
@@ -36,7 +49,7 @@ export class WindowLimiter {
     const limit = this.limitFor(key);
     if (!Number.isFinite(limit) || limit <= 0) return;
     const until = this.clock.now() + ms - this.windowMs;
-    this.stamps.set(key, Array.from({ length: limit }, () => until));
+    this.stamps.set(key, Array.from({ length: limit }, () => ({ at: until })));
   }
 }
 

@@ -60,6 +60,11 @@ export class VismaClient {
   readonly salesOrders: SalesOrdersResource;
 
   /** `http` lets tests supply their own HTTP client; normally omitted. */
+  /** Closes the connections; the client sends nothing after this. */
+  async close(): Promise<void> {
+    await this.transport.http.close();
+  }
+
   constructor(config: VismaConfig, http?: HttpClient) {
     this.config = resolveConfig(config);
     this.transport = new VismaTransport(this.config, http);

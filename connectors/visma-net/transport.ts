@@ -57,7 +57,7 @@ export function neverSent(error: unknown): boolean {
  */
 export class VismaTransport {
   readonly tokens: TokenProvider;
-  private readonly http: HttpClient;
+  readonly http: HttpClient;
   private readonly slots: Semaphore;
   private readonly pacers: Record<VismaService, HeaderPacer>;
 
