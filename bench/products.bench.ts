@@ -99,7 +99,19 @@ async function runOnce(flow: FlowDocument, sims: Sims, ledger: Ledger, scenario:
   global.gc?.();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const summary = await runFlow({ flow, catalog, clients: { visma: c.visma, shop: c.shop }, ledger });
+  // As `koppel run` does: every event and record outcome goes into the ledger.
+  let recorder: ReturnType<Ledger['recorder']> | undefined;
+  const summary = await runFlow({
+    flow,
+    catalog,
+    clients: { visma: c.visma, shop: c.shop },
+    ledger,
+    onEvent: (event) => {
+      if (event.type === 'run.started') recorder = ledger.recorder(event.runId, flow);
+      recorder?.onEvent(event);
+    },
+  });
+  recorder?.flush();
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
@@ -123,7 +135,7 @@ async function runOnce(flow: FlowDocument, sims: Sims, ledger: Ledger, scenario:
     `  ${scenario.name}: ${summary.status}; read ${records}, created ${summary.counts.created}, updated ${summary.counts.updated}, unchanged ${summary.counts.skipped}, failed ${summary.counts.failed}`,
     `    requests ${requests} vs minimum ${minimum} (${(requests / Math.max(1, minimum)).toFixed(3)}x); 429 answers ${v.limited + s.limited}; most: ${byEndpoint}`,
     `    wall ${(wall / 1000).toFixed(1)} s vs rate-limit floor ${(floor.ms / 1000).toFixed(1)} s (${floor.budget})${floor.ms > 0 ? ` = ${(wall / floor.ms).toFixed(3)}x` : ''}; ${written > 0 ? `${(written / (wall / 1000)).toFixed(0)} writes/s` : 'nothing written'}`,
-    `    Koppel CPU ${records > 0 ? `${(cpuMs / records).toFixed(3)} ms/record` : `${cpuMs.toFixed(0)} ms`} (simulators: ${((v.cpuMs + s.cpuMs) / Math.max(1, records)).toFixed(3)} ms/record); peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
+    `    Koppel CPU ${records > 0 ? `${(cpuMs / records).toFixed(3)} ms/record (user ${(cpu.user / 1000 / records).toFixed(3)}, system ${(cpu.system / 1000 / records).toFixed(3)})` : `${cpuMs.toFixed(0)} ms`} (simulators: ${((v.cpuMs + s.cpuMs) / Math.max(1, records)).toFixed(3)} ms/record); peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB`,
   ].join('\n');
 }
 

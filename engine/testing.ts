@@ -24,6 +24,7 @@ export function memoryNodeLedger(now: () => Date = () => new Date()): MemoryNode
     cursors,
     proposed,
     getMapping: (scope, key) => mappings.get(k(scope, key)),
+    prefetchMappings: () => undefined,
     setMapping: (scope, key, targetId, hash, fields) => void mappings.set(k(scope, key), { targetId, hash, updatedAt: now().toISOString(), ...(fields ? { fields } : {}) }),
     beginWrite: (scope, key, hash, fields) => {
       const intent = { scope, key, hash, ...(fields ? { fields } : {}) };

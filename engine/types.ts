@@ -54,6 +54,8 @@ export interface WriteIntent {
 }
 export interface NodeLedger {
   getMapping(scope: string, key: string): IdMapping | undefined;
+  /** Reads the id map of many keys at once (one query for a batch); `getMapping` of those keys is then answered from memory. */
+  prefetchMappings(scope: string, keys: readonly string[]): void;
   setMapping(scope: string, key: string, targetId: string, hash: string, fields?: FieldHashes): void;
   /**
    * Records that a write is about to happen. If the process dies before `completeWrite`, the next run finds

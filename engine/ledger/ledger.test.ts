@@ -194,6 +194,23 @@ describe('ledger: id map, intents and cursors', () => {
     ledger.close();
   });
 
+  it('reads the id map of a batch in one query and answers from it, with writes seen at once', () => {
+    const ledger = openLedger(':memory:');
+    const node = ledger.nodeLedger('flow-a', 'save', 'r1', false);
+    node.setMapping('product', 'A', 'P-A', 'ha', { name: 'x1' });
+    node.setMapping('product', 'B', 'P-B', 'hb');
+    node.setMapping('other', 'C', 'P-C', 'hc');
+    node.prefetchMappings('product', ['A', 'B', 'C', "quote'd"]);
+    expect(node.getMapping('product', 'A')).toMatchObject({ targetId: 'P-A', hash: 'ha', fields: { name: 'x1' } });
+    expect(node.getMapping('product', 'C')).toBeUndefined();
+    expect(node.getMapping('other', 'C')?.targetId).toBe('P-C');
+    node.completeWrite(node.beginWrite('product', 'C', 'hc2'), 'P-C2');
+    node.setMapping('product', 'B', 'P-B2', 'hb2');
+    expect(node.getMapping('product', 'C')?.targetId).toBe('P-C2');
+    expect(node.getMapping('product', 'B')?.targetId).toBe('P-B2');
+    ledger.close();
+  });
+
   it('finds a write intent again after the process died mid-write', () => {
     const path = dbPath();
     const fixture = fileURLToPath(new URL('./crash-writer.fixture.ts', import.meta.url));

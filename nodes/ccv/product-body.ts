@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contentHash, itemMeta, round2, stripMeta } from '../../engine';
+import { contentHash, itemMeta, round2, shortHash, stripMeta } from '../../engine';
 import type { FieldHashes, Item, Json, JsonObject } from '../../engine';
 import { CheckedBody, productCreateSchema, productPatchSchema } from '../../connectors/ccv-shop/index';
 import type { ProductCreate, ProductPatch } from '../../connectors/ccv-shop/index';
@@ -73,8 +73,13 @@ export function checkedCreate(prep: PreparedProduct, packageId: number): Checked
 /** A short hash per field of the update, kept in the id map: which fields changed since the last write, without the values. */
 export function fieldHashes(update: JsonObject): FieldHashes {
   const out: FieldHashes = {};
-  for (const [k, v] of Object.entries(update)) out[k] = contentHash(v).slice(0, 16);
+  for (const [k, v] of Object.entries(update)) out[k] = shortHash(v);
   return out;
+}
+
+/** The product number a mapped record is written under: its `productnumber`, else its key. */
+export function productNumberOf(item: Item): string {
+  return textOf(item.json.productnumber) ?? item.key;
 }
 
 /** The mapped record → what to create and what to update, with amounts converted to the shop's VAT convention. */

@@ -1,6 +1,6 @@
 import type { FieldChange, FieldHashes, IdMapping, Item, NodeContext } from '../../engine';
 import { CcvApiError } from '../../connectors/ccv-shop/index';
-import type { CcvClient, Product } from '../../connectors/ccv-shop/index';
+import type { CcvClient, CheckedBody, Product, ProductPatch } from '../../connectors/ccv-shop/index';
 import { checkedCreate, checkedUpdate, fieldHashes, prepareProduct } from './product-body';
 import type { PreparedProduct } from './product-body';
 import { createChanges, productChanges, productJson } from './product-diff';
@@ -58,8 +58,7 @@ async function create(env: UpsertEnv, prep: PreparedProduct): Promise<WriteResul
   return { action: 'created', targetId: String(created.id), changes: createChanges(body.value), sent: body.value };
 }
 
-async function patch(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[]): Promise<WriteResult & { targetId: string }> {
-  const body = checkedUpdate(prep);
+async function patch(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[], body: CheckedBody<ProductPatch> = checkedUpdate(prep)): Promise<WriteResult & { targetId: string }> {
   await env.client.products.patch(id, body, { signal: env.ctx.signal });
   return { action: 'updated', targetId: String(id), changes, sent: body.value };
 }
@@ -69,15 +68,15 @@ async function patch(env: UpsertEnv, prep: PreparedProduct, id: number, changes:
  * of such a field is overwritten, a create-only field never is). Deleted in the shop since: it is looked for by its
  * number (someone may have made it again) and otherwise created again.
  */
-async function patchOrRecreate(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[]): Promise<WriteResult & { targetId: string }> {
+async function patchOrRecreate(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[], body: CheckedBody<ProductPatch>): Promise<WriteResult & { targetId: string }> {
   try {
-    return await patch(env, prep, id, changes);
+    return await patch(env, prep, id, changes, body);
   } catch (err) {
     if (!isNotFound(err)) throw err;
     env.index.forget(prep.productnumber, id);
     env.ctx.log('info', `Product '${prep.productnumber}' (id ${id}) is no longer in the shop; looking for it by its number.`, { key: prep.productnumber });
     const again = await env.index.find(prep.productnumber);
-    return again !== undefined && again !== id ? patch(env, prep, again, changes) : create(env, prep);
+    return again !== undefined && again !== id ? patch(env, prep, again, changes, body) : create(env, prep);
   }
 }
 
@@ -121,8 +120,8 @@ export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> 
   if (mapping && mapping.hash === prep.hash && !pending) return { kind: 'done', result: { action: 'skipped', targetId: mapping.targetId, reason: 'unchanged since the last run' } };
   if (ctx.dryRun) return { kind: 'done', result: await preview(env, prep, mapping) };
 
-  // Checked now, so a record the shop would refuse fails before anything is written.
-  checkedUpdate(prep);
+  // Checked now, so a record the shop would refuse fails before anything is written; sent as checked.
+  const body = checkedUpdate(prep);
   const fields = fieldHashes(prep.update);
   const changes = changedSince(prep, fields, mapping?.fields);
   const write = (send: () => Promise<WriteResult & { targetId: string }>): Planned => ({ kind: 'write', scope: PRODUCT_SCOPE, key: prep.productnumber, hash: prep.hash, fields, send });
@@ -136,12 +135,12 @@ export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> 
     const diff = productChanges(prep.update, productJson(found));
     // Already there as wanted: nothing is sent; the write settles the id map and clears the pending intent.
     if (diff.length === 0) return write(async () => ({ action: 'skipped', targetId: String(found.id), reason: 'the shop already has these values (an earlier run was stopped after writing it)' }));
-    return write(() => patch(env, prep, found.id, diff));
+    return write(() => patch(env, prep, found.id, diff, body));
   }
   const mappedId = mapping ? Number(mapping.targetId) : undefined;
-  if (mappedId !== undefined && Number.isInteger(mappedId)) return write(() => patchOrRecreate(env, prep, mappedId, changes));
+  if (mappedId !== undefined && Number.isInteger(mappedId)) return write(() => patchOrRecreate(env, prep, mappedId, changes, body));
   const existing = await index.find(prep.productnumber);
-  if (existing !== undefined) return write(() => patchOrRecreate(env, prep, existing, changes));
+  if (existing !== undefined) return write(() => patchOrRecreate(env, prep, existing, changes, body));
   return write(() => create(env, prep));
 }
 

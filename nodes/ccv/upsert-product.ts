@@ -6,7 +6,8 @@ import { writeBatches, type ErrorRules } from '../shared/batch-writer';
 import { ProductIndex } from './product-index';
 import { shopContext } from './require-shop';
 import { ShopFacts } from './shop-facts';
-import { planProduct } from './upsert-product-record';
+import { PRODUCT_SCOPE, planProduct } from './upsert-product-record';
+import { productNumberOf } from './product-body';
 
 /** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
 const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
@@ -63,6 +64,12 @@ export const ccvUpsertProductNode = defineNode({
     const { ctx, client } = shopContext(node);
     const env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal) };
     // Products are independent of each other: a few writes in flight keep the shop's budget busy instead of waiting on each answer.
-    yield* writeBatches(ctx, inputs.in, (item) => planProduct(env, item), { target: 'product', service: 'CCV Shop', errors: shopErrors, concurrency: 4 });
+    yield* writeBatches(ctx, inputs.in, (item) => planProduct(env, item), {
+      target: 'product',
+      service: 'CCV Shop',
+      errors: shopErrors,
+      concurrency: 4,
+      beforeBatch: (items) => ctx.ledger.prefetchMappings(PRODUCT_SCOPE, items.map(productNumberOf)),
+    });
   },
 });

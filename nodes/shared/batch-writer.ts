@@ -57,6 +57,8 @@ export interface BatchWriterOptions {
   concurrency?: number;
   /** What the outcome shows as the record's source; default the record without its metadata. */
   sourceOf?: (item: Item) => Json;
+  /** Called with each batch before it is planned, e.g. to read the id map of all its records in one query. */
+  beforeBatch?: (items: readonly Item[]) => void;
 }
 
 type Settled = { item: Item; result: WriteResult } | { item: Item; error: unknown };
@@ -173,6 +175,7 @@ export async function* writeBatches(
     const out: Item[] = [];
     const failed: Item[] = [];
     let stopped: Error | undefined;
+    opts.beforeBatch?.(batch);
     for (const items of rounds(batch)) {
       const r = await round(items);
       for (const s of r.settled) {

@@ -9,6 +9,7 @@ export function connectionLedger(ledger: NodeLedger, connection: string): NodeLe
   const s = (scope: string) => `${scope}@${connection}`;
   return {
     getMapping: (scope, key) => ledger.getMapping(s(scope), key),
+    prefetchMappings: (scope, keys) => ledger.prefetchMappings(s(scope), keys),
     setMapping: (scope, key, targetId, hash, fields) => ledger.setMapping(s(scope), key, targetId, hash, fields),
     // Intents carry the full scope, so complete/abandon pass them on unchanged.
     beginWrite: (scope, key, hash, fields) => ledger.beginWrite(s(scope), key, hash, fields),

@@ -9,11 +9,17 @@ export function toJsonValue(value: unknown): Json | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => toJsonValue(v) ?? null);
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array<Json>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toJsonValue(value[i]) ?? null;
+    return out;
+  }
   if (typeof value === 'object') {
+    // A plain loop: this walks every record read from Visma.net, so no arrays of entries on the way.
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) {
-      const j = toJsonValue(v);
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      const j = toJsonValue(Reflect.get(value, k));
       if (j !== undefined) out[k] = j;
     }
     return out;
