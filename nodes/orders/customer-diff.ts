@@ -1,5 +1,6 @@
 import { getAtPath, isJsonObject, setAtPath } from '../../engine';
-import type { FieldChange, Json, JsonObject } from '../../engine';
+import { shortHash } from '../../engine';
+import type { FieldChange, FieldHashes, Json, JsonObject } from '../../engine';
 
 /** One field of a customer input, e.g. `mainAddress.city` or `attributeLines.KANAAL`. */
 interface Leaf {
@@ -106,4 +107,32 @@ export function diffCustomer(desired: JsonObject, current: JsonObject, createOnl
 /** Every field of a new record as a change from nothing, for dry runs and the run log. */
 export function creationChanges(fields: JsonObject): FieldChange[] {
   return leaves(fields).map((l) => ({ field: l.path.join('.'), after: l.value }));
+}
+
+/** A short hash per updatable field (leaf) of the mapped customer, kept in the id map. */
+export function leafHashes(fields: JsonObject, createOnly: readonly string[]): FieldHashes {
+  const out: FieldHashes = {};
+  for (const leaf of leaves(fields)) if (!isCreateOnly(leaf.path, createOnly)) out[leaf.path.join('.')] = shortHash(leaf.value);
+  return out;
+}
+
+/**
+ * The fields that changed in the shop since the last write (their hashes in the id map differ), nested as
+ * `CustomerInput` wants them: what an update sends without reading the customer first. A field changed in
+ * Visma.net but not in the shop stays as the bookkeeper left it.
+ */
+export function changedSinceLastWrite(desired: JsonObject, createOnly: readonly string[], last: FieldHashes): CustomerDiff {
+  const changes: FieldChange[] = [];
+  const update: JsonObject = {};
+  const attributeLines: Json[] = [];
+  for (const leaf of leaves(desired)) {
+    if (isCreateOnly(leaf.path, createOnly)) continue;
+    const field = leaf.path.join('.');
+    if (last[field] === shortHash(leaf.value)) continue;
+    changes.push({ field, after: leaf.value });
+    if (leaf.path[0] === 'attributeLines') attributeLines.push({ attributeId: leaf.path[1] ?? '', attributeValue: leaf.value });
+    else setAtPath(update, leaf.path, leaf.value);
+  }
+  if (attributeLines.length) update.attributeLines = attributeLines;
+  return { changes, update };
 }

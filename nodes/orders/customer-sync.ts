@@ -1,13 +1,15 @@
 import { VismaApiError, customerInputSchema } from '../../connectors/visma-net/index';
 import type { Customer, CustomerInput, VismaClient } from '../../connectors/visma-net/index';
-import { contentHash, isJsonObject } from '../../engine';
-import type { FieldChange, Json, JsonObject, LogLevel, NodeLedger } from '../../engine';
-import { creationChanges, diffCustomer } from './customer-diff';
+import { contentHash, isJsonObject, shortHash } from '../../engine';
+import type { FieldChange, FieldHashes, Json, JsonObject, LogLevel, NodeLedger } from '../../engine';
+import { changedSinceLastWrite, creationChanges, diffCustomer, leafHashes } from './customer-diff';
 import type { MappedCustomer } from './customer-fields';
 import { jsonText, toJsonObject } from './json';
 import { RecordProblem } from './problem';
 
 export const CUSTOMER_SCOPE = 'customer';
+/** Field-hash key of the contact person of a company customer. */
+const CONTACT = '(contact)';
 
 export interface CustomerSyncOptions {
   client: VismaClient;
@@ -88,23 +90,29 @@ export async function syncCustomer(key: string, view: JsonObject, mapped: Mapped
   const hash = contentHash({ fields: mapped.fields, createOnly: mapped.createOnly, person: personJson });
   const known = o.ledger.getMapping(CUSTOMER_SCOPE, emailKey);
   if (known && known.hash === hash) return { number: known.targetId, action: 'skipped', reason: 'unchanged since the last run' };
+  const fields: FieldHashes = { ...leafHashes(mapped.fields, mapped.createOnly), [CONTACT]: shortHash(personJson) };
 
   try {
+    // Known and written before: send what changed in the shop since then, without reading the customer first.
+    if (known?.fields && !o.dryRun && o.updateExisting) {
+      const direct = await updateKnown(key, known.targetId, known.fields, emailKey, hash, fields, mapped, person, o);
+      if (direct) return direct;
+    }
     let current: Customer | undefined = known ? await o.client.customers.find(known.targetId, { signal: o.signal }) : undefined;
     if (!current) {
       const found = await o.client.customers.findByEmail(email, { signal: o.signal });
       if (found.length > 1) o.log('warn', `${found.length} Visma.net customers have e-mail '${email}' (${found.map((c) => c.number).join(', ')}); Koppel uses ${found[0]?.number ?? ''}. Merge them in Visma.net to avoid doubt.`, key);
       current = found[0];
     }
-    if (!current?.number) return await create(key, email, emailKey, hash, mapped, person, o);
-    return await update(key, current.number, current, emailKey, hash, mapped, person, o);
+    if (!current?.number) return await create(key, email, emailKey, hash, fields, mapped, person, o);
+    return await update(key, current.number, current, emailKey, hash, fields, mapped, person, o);
   } catch (error) {
     if (error instanceof VismaApiError && !fatal(error)) throw new RecordProblem(`Customer '${email}' of record '${key}': ${error.message}`, 'customer');
     throw error;
   }
 }
 
-async function create(key: string, email: string, emailKey: string, hash: string, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
+async function create(key: string, email: string, emailKey: string, hash: string, hashes: FieldHashes, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
   if (o.whenMissing === 'fail') {
     throw new RecordProblem(`No Visma.net customer has e-mail '${email}' (record '${key}'). Create the customer in Visma.net, or let this step create missing customers.`, 'email');
   }
@@ -113,7 +121,7 @@ async function create(key: string, email: string, emailKey: string, hash: string
   const changes = creationChanges(fields);
   if (person) changes.push({ field: 'contact', after: `${person.firstName} ${person.lastName}`.trim() });
   if (o.dryRun) return { number: null, action: 'created', changes, sent: fields };
-  const intent = o.ledger.beginWrite(CUSTOMER_SCOPE, emailKey, hash);
+  const intent = o.ledger.beginWrite(CUSTOMER_SCOPE, emailKey, hash, hashes);
   let number: string;
   try {
     // A POST lost in transit is followed by the same look-up by e-mail before anything is sent again.
@@ -132,27 +140,50 @@ async function create(key: string, email: string, emailKey: string, hash: string
   return { number, action: 'created', changes, sent: fields };
 }
 
-async function update(key: string, number: string, current: Customer, emailKey: string, hash: string, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
+async function update(key: string, number: string, current: Customer, emailKey: string, hash: string, hashes: FieldHashes, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
   // A run that died right after creating this customer left its intent: the customer is there, so it is settled.
   const pending = o.ledger.pendingWrite(CUSTOMER_SCOPE, emailKey);
   if (pending) o.ledger.completeWrite(pending, number);
   if (!o.updateExisting) {
-    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash);
+    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
     return { number, action: 'skipped', reason: 'exists in Visma.net; updating is off' };
   }
   const diff = diffCustomer(mapped.fields, toJsonObject(current), mapped.createOnly);
   const needsContact = person ? !(await hasContact(number, person.email, o)) : false;
   const changes = [...diff.changes, ...(needsContact && person ? [{ field: 'contact', after: `${person.firstName} ${person.lastName}`.trim() }] : [])];
   if (changes.length === 0) {
-    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash);
+    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
     return { number, action: 'skipped', reason: 'already up to date in Visma.net' };
   }
   const input = asInput(key, diff.update);
   if (o.dryRun) return { number, action: 'updated', changes, sent: diff.update };
   if (Object.keys(diff.update).length) await o.client.customers.update(number, input, { signal: o.signal });
   if (needsContact && person) await addContact(key, number, person, o);
-  o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash);
+  o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
   return { number, action: 'updated', changes, sent: diff.update };
+}
+
+/**
+ * The update of a customer the id map knows, by field hashes: one PUT of the fields changed in the shop, and the
+ * contact only when the person changed. Undefined when the customer is gone from Visma.net (then it is looked for
+ * by e-mail again).
+ */
+async function updateKnown(key: string, number: string, last: FieldHashes, emailKey: string, hash: string, hashes: FieldHashes, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult | undefined> {
+  const diff = changedSinceLastWrite(mapped.fields, mapped.createOnly, last);
+  const personChanged = person !== undefined && last[CONTACT] !== hashes[CONTACT];
+  const needsContact = personChanged && person ? !(await hasContact(number, person.email, o)) : false;
+  const changes = [...diff.changes, ...(needsContact && person ? [{ field: 'contact', after: `${person.firstName} ${person.lastName}`.trim() }] : [])];
+  if (Object.keys(diff.update).length) {
+    try {
+      await o.client.customers.update(number, asInput(key, diff.update), { signal: o.signal });
+    } catch (error) {
+      if (error instanceof VismaApiError && error.kind === 'not-found') return undefined;
+      throw error;
+    }
+  }
+  if (needsContact && person) await addContact(key, number, person, o);
+  o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
+  return changes.length ? { number, action: 'updated', changes, sent: diff.update } : { number, action: 'skipped', reason: 'no field changed in the shop since the last write' };
 }
 
 async function hasContact(number: string, email: string, o: CustomerSyncOptions): Promise<boolean> {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { VismaApiError, customerInvoiceInputSchema } from '../../connectors/visma-net/index';
 import type { DocumentPlan } from './document-plan';
 import { asInput, clean } from './post-kind';
-import type { PostKind } from './post-kind';
+import type { KindContext, PostKind } from './post-kind';
+import { ReferenceIndex } from './reference-index';
 import { postOrderShape } from './post-params';
 
 export const invoiceParamsSchema = z.strictObject({
@@ -41,8 +42,37 @@ function document(plan: DocumentPlan, p: InvoiceParams) {
   });
 }
 
-/** Sales invoices are customer invoices (reference/visma-net/README.md §6.4): created on /v2, found by the `externalReference` filter. */
-export const invoiceKind: PostKind<InvoiceParams> = {
+/** The financial period of a document date `YYYY-MM-DD`: `YYYYMM`. */
+const periodOf = (date: string) => date.slice(0, 7).replace('-', '');
+
+/**
+ * Sales invoices are customer invoices (reference/visma-net/README.md §6.4): created on /v2, found by the
+ * `externalReference` filter, or, once a run has more than a few orders of a period, from all invoices of that
+ * period read at once (`financialPeriod` filter) — one call per page of invoices instead of one per order.
+ */
+export function createInvoiceKind(): PostKind<InvoiceParams> {
+  let index: ReferenceIndex | undefined;
+  const indexFor = (k: KindContext) =>
+    (index ??= new ReferenceIndex(
+      async (period) => {
+        const refs = new Map<string, string>();
+        for await (const invoice of k.client.customerInvoices.iterate({ financialPeriod: period, signal: k.signal })) {
+          if (invoice.externalReference && invoice.referenceNumber) refs.set(invoice.externalReference, invoice.referenceNumber);
+        }
+        return refs;
+      },
+      async (reference) => {
+        const hits = await k.client.customerInvoices.findByExternalReference(reference, { signal: k.signal });
+        return hits.find((h) => h.referenceNumber)?.referenceNumber ?? undefined;
+      },
+    ));
+  return {
+    ...invoiceKind,
+    find: (basics, _p, k, fresh) => indexFor(k).find(basics.reference, periodOf(basics.date), fresh),
+  };
+}
+
+const invoiceKind: PostKind<InvoiceParams> = {
   scope: 'customer-invoice',
   target: 'customer invoice',
   needsItems: true,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { newSalesOrderInputSchema } from '../../connectors/visma-net/index';
 import type { DocumentPlan } from './document-plan';
 import { asInput, clean } from './post-kind';
-import type { PostKind } from './post-kind';
+import type { KindContext, PostKind } from './post-kind';
+import { ReferenceIndex } from './reference-index';
 import { postOrderShape } from './post-params';
 
 export const salesOrderParamsSchema = z.strictObject({
@@ -58,15 +59,49 @@ function document(plan: DocumentPlan, p: SalesOrderParams) {
   });
 }
 
-/** Sales orders through the SalesOrders API V3; the reference goes into customer refNo and order (≤ 40). */
-export const salesOrderKind: PostKind<SalesOrderParams> = {
+/**
+ * Sales orders through the SalesOrders API V3; the reference goes into customer refNo and order (≤ 40). V3 has no
+ * filter on the reference, so a look-up scans the customer's orders of the type (reference/visma-net/README.md §6.3):
+ * once per customer and run, not once per order.
+ */
+export function createSalesOrderKind(): PostKind<SalesOrderParams> {
+  let index: ReferenceIndex | undefined;
+  const scan = async (customerId: string, type: string, k: KindContext): Promise<Map<string, string>> => {
+    const refs = new Map<string, string>();
+    for await (const order of k.client.salesOrders.iterate({ customerId, type, signal: k.signal })) {
+      if (!order.orderId) continue;
+      const id = orderKey(order.type ?? type, order.orderId);
+      for (const ref of [order.customerRefNo, order.customerOrder]) if (ref) refs.set(ref, id);
+    }
+    return refs;
+  };
+  /** Group key → the order type and customer it stands for. */
+  const groups = new Map<string, { type: string; customer: string }>();
+  const read = (group: string, k: KindContext) => {
+    const g = groups.get(group);
+    return g ? scan(g.customer, g.type, k) : Promise.resolve(new Map<string, string>());
+  };
+  return {
+    ...salesOrderKind,
+    find(basics, p, k, fresh) {
+      const customer = basics.customerNumber;
+      if (!customer) return Promise.resolve(undefined);
+      const group = JSON.stringify([p.orderType, customer]);
+      groups.set(group, { type: p.orderType, customer });
+      // A single look-up would scan the same list: read it whole at once (no single look-ups).
+      index ??= new ReferenceIndex((g) => read(g, k), async (reference, g) => (await read(g, k)).get(reference), 0, 200);
+      return index.find(basics.reference, group, fresh);
+    },
+  };
+}
+
+const salesOrderKind: PostKind<SalesOrderParams> = {
   scope: 'sales-order',
   target: 'sales order',
   needsItems: true,
   usesCarrier: true,
   build: (plan, p) => Promise.resolve(document(plan, p)),
   validate: (doc, key) => void asInput(newSalesOrderInputSchema, doc, 'sales order', key),
-  // V3 has no filter on the reference: scan this customer's orders of this type (reference/visma-net/README.md §6.3).
   async find(basics, p, k) {
     if (!basics.customerNumber) return undefined;
     const hits = await k.client.salesOrders.findByCustomerRefNo(basics.reference, { customerId: basics.customerNumber, type: p.orderType, signal: k.signal });

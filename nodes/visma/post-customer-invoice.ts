@@ -1,5 +1,5 @@
 import { defineNode } from '../../engine';
-import { invoiceKind, invoiceParamsSchema } from '../orders/kind-invoice';
+import { createInvoiceKind, invoiceParamsSchema } from '../orders/kind-invoice';
 import { postOrderExpressions } from '../orders/post-params';
 import { runPostOrders } from '../orders/post-pipeline';
 import { postOrderPorts } from '../orders/ports';
@@ -21,5 +21,5 @@ export const postCustomerInvoiceNode = defineNode({
   outputs: postOrderPorts.outputs('invoice'),
   params: invoiceParamsSchema,
   expressions: (p) => postOrderExpressions(p, { items: true, carrier: false }),
-  run: (ctx, inputs) => runPostOrders(ctx, inputs, invoiceKind),
+  run: (ctx, inputs) => runPostOrders(ctx, inputs, createInvoiceKind()),
 });

@@ -1,5 +1,5 @@
 import { defineNode } from '../../engine';
-import { salesOrderKind, salesOrderParamsSchema } from '../orders/kind-sales-order';
+import { createSalesOrderKind, salesOrderParamsSchema } from '../orders/kind-sales-order';
 import { postOrderExpressions } from '../orders/post-params';
 import { runPostOrders } from '../orders/post-pipeline';
 import { postOrderPorts } from '../orders/ports';
@@ -25,5 +25,5 @@ export const postSalesOrderNode = defineNode({
   outputs: postOrderPorts.outputs('sales order'),
   params: salesOrderParamsSchema,
   expressions: postOrderExpressions,
-  run: (ctx, inputs) => runPostOrders(ctx, inputs, salesOrderKind),
+  run: (ctx, inputs) => runPostOrders(ctx, inputs, createSalesOrderKind()),
 });

@@ -66,4 +66,26 @@ describe('requests of the product sync', () => {
       fresh.close();
     }
   });
+
+  it('a first stock sync into the synced shop: one read of the product list with variants, no PATCH where the figure is right', async () => {
+    const stockFlow = loadFlow('stock');
+    const fresh = memoryLedger();
+    try {
+      await shopRequests(sims);
+      const { summary } = await runWith(stockFlow, sims, fresh);
+      expect(summary.status).toBe('succeeded');
+      const calls = productCalls(await shopRequests(sims));
+      const writes = calls.filter((c) => c.method !== 'GET');
+      // The product sync wrote the stock figures already: the stock sync has nothing to change.
+      expect(writes).toEqual([]);
+      expect(count(calls, 'GET')).toBe(1);
+      expect(calls[0]?.query).toMatchObject({ expand: 'attributecombinations' });
+      // The second run knows every SKU from the id map: nothing read, nothing written.
+      await shopRequests(sims);
+      await runWith(stockFlow, sims, fresh);
+      expect(productCalls(await shopRequests(sims))).toEqual([]);
+    } finally {
+      fresh.close();
+    }
+  });
 });
