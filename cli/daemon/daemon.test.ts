@@ -119,7 +119,7 @@ describe('koppel daemon', () => {
     const dead = deadPid();
     writeFileSync(path.join(home, 'daemon.lock'), String(dead));
     const ledger = openLedger(path.join(home, 'ledger.db'));
-    const flow = flowDocumentSchema.parse({ koppel: 1, id: 'products', name: 'Products to shop', nodes: [] });
+    const flow = flowDocumentSchema.parse({ koppel: 2, id: 'products', name: 'Products to shop', nodes: [] });
     ledger.recorder('orphan', flow).onEvent({ runId: 'orphan', at: '2026-03-01T10:00:00.000Z', type: 'run.started', flowId: 'products', flowName: 'Products to shop', dryRun: false, nodeIds: [] });
     ledger.close();
     const d = await startDaemon(home);

@@ -90,7 +90,7 @@ export const testCatalog = createCatalog([
 /** A valid flow document (raw JSON) that tests change one thing in. */
 export function sampleFlow() {
   return {
-    koppel: 1,
+    koppel: 2,
     id: 'stock-sync',
     name: 'Stock to shop',
     description: 'Moves stock levels from Visma.net to CCV Shop.',

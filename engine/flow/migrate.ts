@@ -70,7 +70,33 @@ function v0ToV1(doc: JsonObject): JsonObject {
   return out;
 }
 
-export const formatMigrations: readonly FormatMigration[] = [{ from: 0, describe: 'preview format 0 → 1', migrate: v0ToV1 }];
+/**
+ * Format 1 → 2: node type ids in one style (`service.verbNoun`, as `ccv.upsertProduct`). Koppel 0.1 named seven of
+ * them in kebab case; a file that still has those opens with the new names.
+ */
+export const RENAMED_NODE_TYPES: Readonly<Record<string, string>> = {
+  'ccv.fetch-customers': 'ccv.fetchCustomers',
+  'ccv.fetch-orders': 'ccv.fetchOrders',
+  'ccv.update-order-status': 'ccv.updateOrderStatus',
+  'visma.post-customer-invoice': 'visma.postCustomerInvoice',
+  'visma.post-journal-transaction': 'visma.postJournalTransaction',
+  'visma.post-sales-order': 'visma.postSalesOrder',
+  'visma.upsert-customer': 'visma.upsertCustomer',
+};
+
+function v1ToV2(doc: JsonObject): JsonObject {
+  const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
+  return {
+    ...doc,
+    koppel: 2,
+    nodes: nodes.map((n) => (isJsonObject(n) && typeof n.type === 'string' && RENAMED_NODE_TYPES[n.type] ? { ...n, type: RENAMED_NODE_TYPES[n.type] ?? n.type } : n)),
+  };
+}
+
+export const formatMigrations: readonly FormatMigration[] = [
+  { from: 0, describe: 'preview format 0 → 1', migrate: v0ToV1 },
+  { from: 1, describe: 'node type ids in one style', migrate: v1ToV2 },
+];
 
 export type FormatResult = { ok: true; doc: JsonObject; notes: string[] } | { ok: false; problems: Problem[] };
 

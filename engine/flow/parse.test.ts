@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCatalog, sampleFlow } from './catalog.fixture';
+import type { JsonObject } from '../json';
+import { migrateFormat } from './migrate';
 import { parseFlow } from './parse';
 
 describe('parseFlow', () => {
@@ -16,7 +18,7 @@ describe('parseFlow', () => {
   });
 
   it('reports a JSON syntax error with line and column', () => {
-    const text = '{\n  "koppel": 1,\n  "id": "x"\n  "name": "y"\n}';
+    const text = '{\n  "koppel": 2,\n  "id": "x"\n  "name": "y"\n}';
     const r = parseFlow(text, testCatalog);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -26,7 +28,7 @@ describe('parseFlow', () => {
   });
 
   it('reports a truncated file at its end', () => {
-    const r = parseFlow('{\n  "koppel": 1,\n', testCatalog);
+    const r = parseFlow('{\n  "koppel": 2,\n', testCatalog);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]).toMatchObject({ line: 3, column: 1 });
   });
@@ -78,13 +80,38 @@ describe('parseFlow', () => {
     const r = parseFlow(JSON.stringify(v0), testCatalog);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.notes).toEqual(['Converted the file from format 0 to 1.']);
-    expect(r.flow.koppel).toBe(1);
+    expect(r.notes).toEqual(['Converted the file from format 0 to 1.', 'Converted the file from format 1 to 2.']);
+    expect(r.flow.koppel).toBe(2);
     expect(r.flow.connections).toEqual({ erp: { type: 'visma-net' } });
     expect(r.flow.nodes[1]).toEqual({ id: 'fetch', type: 'test.fetch', version: 1, connection: 'erp', params: { pageSize: 50 } });
     expect(r.flow.edges).toEqual([{ from: { node: 'start', port: 'out' }, to: { node: 'fetch', port: 'in' } }]);
     expect(r.flow.tables.vat).toEqual({ default: 'EU', rows: { NL: 'H' } });
     expect(r.flow.layout.nodes).toEqual({ start: { x: 10, y: 20 }, fetch: { x: 200, y: 20 } });
+  });
+
+  it('opens a format 1 file (Koppel 0.1) with the node type ids renamed to one style, nothing else changed', () => {
+    const v1: JsonObject = {
+      koppel: 1,
+      id: 'orders',
+      name: 'Orders',
+      nodes: [
+        { id: 'orders', type: 'ccv.fetch-orders', version: 1, params: { statuses: [2] } },
+        { id: 'customer', type: 'visma.upsert-customer', version: 1, params: {} },
+        { id: 'post', type: 'visma.post-sales-order', version: 1, params: {} },
+        { id: 'map', type: 'core.map', version: 1, params: {} },
+      ],
+    };
+    const migrated = migrateFormat(v1);
+    expect(migrated.ok).toBe(true);
+    if (!migrated.ok) return;
+    expect(migrated.doc.koppel).toBe(2);
+    expect(migrated.notes).toEqual(['Converted the file from format 1 to 2.']);
+    expect(JSON.parse(JSON.stringify(migrated.doc.nodes))).toEqual([
+      { id: 'orders', type: 'ccv.fetchOrders', version: 1, params: { statuses: [2] } },
+      { id: 'customer', type: 'visma.upsertCustomer', version: 1, params: {} },
+      { id: 'post', type: 'visma.postSalesOrder', version: 1, params: {} },
+      { id: 'map', type: 'core.map', version: 1, params: {} },
+    ]);
   });
 
   it('says what is wrong with a format 0 file it cannot convert', () => {

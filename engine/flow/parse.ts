@@ -55,7 +55,7 @@ export function parseFlow(input: unknown, catalog: NodeCatalog, migrations: read
   if (!isJsonObject(raw)) {
     return {
       ok: false,
-      problems: [{ severity: 'error', message: 'The flow file must hold one JSON object ({ "koppel": 1, ... }).', fix: 'Open a file saved by Koppel (*.flow.json).' }],
+      problems: [{ severity: 'error', message: 'The flow file must hold one JSON object ({ "koppel": 2, ... }).', fix: 'Open a file saved by Koppel (*.flow.json).' }],
     };
   }
   const format = migrateFormat(raw, migrations);

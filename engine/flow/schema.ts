@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonSchema } from '../json';
 
 /** Current flow-file format version; older files are migrated on load (see migrate.ts). */
-export const FLOW_FORMAT_VERSION = 1;
+export const FLOW_FORMAT_VERSION = 2;
 
 export const slotTypeSchema = z.enum(['visma-net', 'ccv-shop']);
 export type SlotType = z.infer<typeof slotTypeSchema>;

@@ -15,7 +15,7 @@ let n = 0;
 const dbPath = () => join(dir, `ledger-${++n}.db`);
 
 const flow = (payloadLogging: 'off' | 'redacted' | 'full' = 'redacted', id = 'flow-a'): FlowDocument =>
-  flowDocumentSchema.parse({ koppel: 1, id, name: `Flow ${id}`, nodes: [], settings: { batchSize: 100, payloadLogging, stopOnError: false } });
+  flowDocumentSchema.parse({ koppel: 2, id, name: `Flow ${id}`, nodes: [], settings: { batchSize: 100, payloadLogging, stopOnError: false } });
 
 const counts = { in: 2, out: 1, created: 1, updated: 0, skipped: 0, failed: 1 };
 

@@ -23,7 +23,7 @@ function seed(
   opts: { flowId?: string; dryRun?: boolean; status?: RunStatus; logKey?: string } = {},
 ): void {
   const flowId = opts.flowId ?? 'orders';
-  const flow = flowDocumentSchema.parse({ koppel: 1, id: flowId, name: `Flow ${flowId}`, nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
+  const flow = flowDocumentSchema.parse({ koppel: 2, id: flowId, name: `Flow ${flowId}`, nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
   const rec = ledger.recorder(runId, flow);
   const base = { runId, at };
   const events: RunEvent[] = [{ ...base, type: 'run.started', flowId, flowName: flow.name, dryRun: opts.dryRun ?? false, nodeIds: ['post'] }];
@@ -85,7 +85,7 @@ describe('ledger: needs attention, parking, history queries', () => {
   it('leaves a run of another live Koppel process running, marks runs of dead processes failed', () => {
     const path = dbPath();
     const ledger = openLedger(path);
-    const flow = flowDocumentSchema.parse({ koppel: 1, id: 'f', name: 'F', nodes: [] });
+    const flow = flowDocumentSchema.parse({ koppel: 2, id: 'f', name: 'F', nodes: [] });
     for (const id of ['mine', 'alive', 'dead']) ledger.recorder(id, flow).onEvent({ runId: id, at: '2026-03-01T10:00:00.000Z', type: 'run.started', flowId: 'f', flowName: 'F', dryRun: false, nodeIds: [] });
     const db = openDb(path);
     db.prepare('UPDATE runs SET pid = ? WHERE id = ?').run(111, 'alive');

@@ -10,7 +10,7 @@ export function buildFlow(
   extra: Partial<Pick<FlowDocument, 'tables' | 'settings' | 'connections'>> & { id?: string; name?: string } = {},
 ): FlowDocument {
   return flowDocumentSchema.parse({
-    koppel: 1,
+    koppel: 2,
     id: extra.id ?? 'test-flow',
     name: extra.name ?? 'Test flow',
     connections: extra.connections ?? {},

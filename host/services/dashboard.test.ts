@@ -24,7 +24,7 @@ function seedRun(
   opts: { flowId?: string; dryRun?: boolean } = {},
 ): void {
   const flowId = opts.flowId ?? 'orders';
-  const flow = flowDocumentSchema.parse({ koppel: 1, id: flowId, name: `Flow ${flowId}`, nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
+  const flow = flowDocumentSchema.parse({ koppel: 2, id: flowId, name: `Flow ${flowId}`, nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
   const rec = ledger.recorder(runId, flow);
   const later = (ms: number) => new Date(Date.parse(at) + ms).toISOString();
   const events: RunEvent[] = [

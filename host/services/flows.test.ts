@@ -31,7 +31,7 @@ describe('flow library', () => {
   it('counts problems per flow, including unfilled slots, and lists broken files too', async () => {
     t = await startTestHost();
     await t.host.invoke('flows.save', { flow: writerFlow() });
-    writeFileSync(path.join(t.home, 'flows', 'broken.flow.json'), '{ "koppel": 1, ');
+    writeFileSync(path.join(t.home, 'flows', 'broken.flow.json'), '{ "koppel": 2, ');
     let list = await t.host.invoke('flows.list', {});
     const byId = Object.fromEntries(list.map((f) => [f.id, f]));
     expect(byId.broken?.problems).toBe(1);
@@ -68,7 +68,7 @@ describe('flow library', () => {
   it('says what is wrong with a file that is not a flow', async () => {
     t = await startTestHost();
     const file = path.join(t.home, 'bad.flow.json');
-    writeFileSync(file, '{"koppel": 1, "id": "x"}');
+    writeFileSync(file, '{"koppel": 2, "id": "x"}');
     await expect(t.host.invoke('flows.open', { path: file })).rejects.toThrow(/is not a valid Koppel flow/);
     await expect(t.host.invoke('flows.open', { path: path.join(t.home, 'missing.flow.json') })).rejects.toMatchObject({ kind: 'not-found' });
   });
@@ -86,7 +86,7 @@ describe('flow library', () => {
 
   it('validates any JSON: broken documents and semantic problems with the node id', async () => {
     t = await startTestHost();
-    expect((await t.host.invoke('flows.validate', { flow: { koppel: 1 } })).length).toBeGreaterThan(0);
+    expect((await t.host.invoke('flows.validate', { flow: { koppel: 2 } })).length).toBeGreaterThan(0);
     const flow = writerFlow();
     const bad = { ...flow, edges: [...flow.edges, { from: { node: 'write', port: 'out' }, to: { node: 'ghost', port: 'in' } }] };
     const problems = await t.host.invoke('flows.validate', { flow: bad });

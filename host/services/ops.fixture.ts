@@ -129,7 +129,7 @@ export function opsCatalog(): NodeCatalog {
 /** trigger → products → price map (fields) → upsert into fake target `target`. */
 export function productsFlow(opts: { id?: string; fields?: string[]; target?: string; payloadLogging?: 'off' | 'redacted' | 'full' } = {}): FlowDocument {
   return {
-    koppel: 1,
+    koppel: 2,
     id: opts.id ?? 'products',
     name: 'Products to shop',
     description: '',

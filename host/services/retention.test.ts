@@ -16,7 +16,7 @@ const zero = { in: 1, out: 1, created: 1, updated: 0, skipped: 0, failed: 0 };
 
 /** A finished run with one record whose payloads hold jan@example.nl, and a log line naming him. */
 function seed(ledger: Ledger, runId: string, at: string): void {
-  const flow = flowDocumentSchema.parse({ koppel: 1, id: 'customers', name: 'Customers', nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
+  const flow = flowDocumentSchema.parse({ koppel: 2, id: 'customers', name: 'Customers', nodes: [], settings: { batchSize: 100, payloadLogging: 'full', stopOnError: false } });
   const rec = ledger.recorder(runId, flow);
   const events: RunEvent[] = [
     { runId, at, type: 'run.started', flowId: 'customers', flowName: 'Customers', dryRun: false, nodeIds: ['save'] },

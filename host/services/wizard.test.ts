@@ -66,10 +66,10 @@ describe('wizard.createFlows', () => {
 
     const o = read(orders.path);
     expect(o.id).toBe(orders.flowId);
-    expect(params(o, 'ccv.fetch-orders')).toMatchObject({ statuses: [1, 4], paid: 'any' });
-    expect(params(o, 'visma.post-sales-order')).toMatchObject({ orderType: 'WO', defaultCustomer: '10001', homeCountry: 'BE' });
-    expect(params(o, 'visma.upsert-customer')).toMatchObject({ homeCountry: 'BE' });
-    expect(o.nodes.find((n) => n.type === 'ccv.update-order-status')?.disabled).toBe(true);
+    expect(params(o, 'ccv.fetchOrders')).toMatchObject({ statuses: [1, 4], paid: 'any' });
+    expect(params(o, 'visma.postSalesOrder')).toMatchObject({ orderType: 'WO', defaultCustomer: '10001', homeCountry: 'BE' });
+    expect(params(o, 'visma.upsertCustomer')).toMatchObject({ homeCountry: 'BE' });
+    expect(o.nodes.find((n) => n.type === 'ccv.updateOrderStatus')?.disabled).toBe(true);
     expect(o.tables['vat-code-per-country-rate']?.rows['NL-21']).toBe('07');
     // Rows not answered keep the example's values.
     expect(o.tables['payment-method']?.rows).toMatchObject({ MollieIdeal: 'IDL', PayPal: 'PAYPAL' });

@@ -20,10 +20,10 @@ export function templateFile(kind: Kind, answers: Pick<WizardAnswers, 'orders'>)
 }
 
 /** Node types whose params the answers fill; other nodes keep the example's params. */
-const ORDER_FETCH = 'ccv.fetch-orders';
-const ORDER_STATUS = 'ccv.update-order-status';
-const CUSTOMER = 'visma.upsert-customer';
-const POSTERS = new Set(['visma.post-sales-order', 'visma.post-customer-invoice', 'visma.post-journal-transaction']);
+const ORDER_FETCH = 'ccv.fetchOrders';
+const ORDER_STATUS = 'ccv.updateOrderStatus';
+const CUSTOMER = 'visma.upsertCustomer';
+const POSTERS = new Set(['visma.postSalesOrder', 'visma.postCustomerInvoice', 'visma.postJournalTransaction']);
 const STOCK_FETCH = 'visma.fetchStock';
 
 function setParams(flow: FlowDocument, match: (type: string) => boolean, patch: Record<string, Json | undefined>): void {
@@ -40,7 +40,7 @@ export function applyAnswers(flow: FlowDocument, kind: Kind, a: WizardAnswers): 
   if (kind === 'orders' && a.orders) {
     const o = a.orders;
     setParams(flow, (t) => t === ORDER_FETCH, { statuses: o.statuses, paid: o.paid });
-    setParams(flow, (t) => t === 'visma.post-sales-order', { orderType: o.orderType?.trim() || undefined });
+    setParams(flow, (t) => t === 'visma.postSalesOrder', { orderType: o.orderType?.trim() || undefined });
     setParams(flow, (t) => POSTERS.has(t), { defaultCustomer: o.defaultCustomer?.trim() });
     if (o.statusAfter === null) flow.nodes = flow.nodes.map((n) => (n.type === ORDER_STATUS ? { ...n, disabled: true } : n));
     else if (o.statusAfter !== undefined) {

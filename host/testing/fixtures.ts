@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CcvClient } from '../../connectors/ccv-shop/index';
 import { createCatalog, defineNode, type FlowDocument } from '../../engine/index';
 import type { NodeCatalog } from '../../engine/types';
-import { manualTrigger } from '../../nodes/core/index';
+import { manualTrigger } from '../../nodes/trigger/manual/definition';
 import { createMemorySecrets } from '../adapters/memory-secrets';
 import { createMemorySettings } from '../adapters/memory-settings';
 import { createHost } from '../index';
@@ -96,7 +96,7 @@ export function testCatalog(): NodeCatalog {
 /** trigger → source(count) → writer on slot 'shop'. */
 export function writerFlow(opts: { id?: string; count?: number; failKeys?: string[]; name?: string } = {}): FlowDocument {
   return {
-    koppel: 1,
+    koppel: 2,
     id: opts.id ?? 'push-products',
     name: opts.name ?? 'Push products',
     description: 'test flow',
@@ -118,7 +118,7 @@ export function writerFlow(opts: { id?: string; count?: number; failKeys?: strin
 
 export function waitFlow(id = 'waits'): FlowDocument {
   return {
-    koppel: 1,
+    koppel: 2,
     id,
     name: 'Waits',
     description: '',

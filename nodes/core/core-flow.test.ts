@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, defineNode, openLedger, parseFlow, runFlow, validateFlow } from '../../engine';
 import type { Item, RunEvent } from '../../engine';
-import { coreNodes } from './index';
+import { definitions } from '../catalog';
+
+const coreNodes = definitions.filter((d) => d.type.startsWith('core.') || d.type.startsWith('trigger.'));
 
 /** Test-only nodes around the core ones: a source of generated records and a counting sink. */
 function harness() {
@@ -56,7 +58,7 @@ function harness() {
 }
 
 const flowFile = (count: number, batch: number) => ({
-  koppel: 1,
+  koppel: 2,
   id: 'stock',
   name: 'Stock',
   nodes: [

@@ -3,7 +3,7 @@ import { flowDocumentSchema } from '../../host/contract';
 import { canvasToFlow, edgeId, flowToCanvas } from './flow-mapping';
 
 const doc = flowDocumentSchema.parse({
-  koppel: 1,
+  koppel: 2,
   id: 'stock-sync',
   name: 'Stock sync',
   description: 'Visma stock to CCV',

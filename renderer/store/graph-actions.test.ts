@@ -21,7 +21,7 @@ const info = (type: string, inputs: string[], outputs: string[], connection?: 'v
 });
 
 const catalog = [info('trigger.manual', [], ['out']), info('core.filter', ['in'], ['kept', 'error']), info('ccv.push', ['in'], ['done'], 'ccv-shop')];
-const flow = flowDocumentSchema.parse({ koppel: 1, id: 'f1', name: 'F', nodes: [{ id: 'start', type: 'trigger.manual', version: 1, params: {} }], layout: { nodes: { start: { x: 0, y: 0 } } } });
+const flow = flowDocumentSchema.parse({ koppel: 2, id: 'f1', name: 'F', nodes: [{ id: 'start', type: 'trigger.manual', version: 1, params: {} }], layout: { nodes: { start: { x: 0, y: 0 } } } });
 
 beforeEach(() => {
   setCatalog(catalog);

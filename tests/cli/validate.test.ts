@@ -29,7 +29,7 @@ const file = (name: string, content: string) => {
 };
 
 const validFlow = {
-  koppel: 1,
+  koppel: 2,
   id: 'demo',
   name: 'Demo',
   nodes: [
@@ -53,7 +53,7 @@ describe('koppel validate', () => {
   });
 
   it('reports malformed JSON with its line, exit 2', async () => {
-    const r = await koppel(['validate', file('broken.flow.json', '{\n  "koppel": 1,\n  "id": "x",,\n}')]);
+    const r = await koppel(['validate', file('broken.flow.json', '{\n  "koppel": 2,\n  "id": "x",,\n}')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/line 3/);
   });

@@ -3,7 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryNodeLedger, runNodeOnce } from '../../engine/index';
 import type { AnyNodeDefinition, Item } from '../../engine/index';
-import { fetchOrdersNode, postCustomerInvoiceNode, postJournalTransactionNode, postSalesOrderNode, upsertCustomerNode } from '../../nodes/orders/index';
+import { fetchOrdersNode } from '../../nodes/ccv/fetch-orders/definition';
+import { postCustomerInvoiceNode } from '../../nodes/visma/post-customer-invoice/definition';
+import { postJournalTransactionNode } from '../../nodes/visma/post-journal-transaction/definition';
+import { postSalesOrderNode } from '../../nodes/visma/post-sales-order/definition';
+import { upsertCustomerNode } from '../../nodes/visma/upsert-customer/definition';
 import { goldenOrders } from './golden-orders';
 import { admin, clients, createCostItems, insertOrders, loadExample, requests, startSims, written } from './harness';
 import type { Sims } from './harness';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemError, memoryNodeLedger, runNodeOnce } from '../../engine';
 import type { Item } from '../../engine';
-import { vismaFetchStockNode } from '../../nodes/visma/fetch-stock';
+import { vismaFetchStockNode } from '../../nodes/visma/fetch-stock/definition';
 import { startSims, vismaItems, vismaRequests } from './harness';
 import type { Sims, VismaItem } from './harness';
 

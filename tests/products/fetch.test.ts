@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryNodeLedger, runNodeOnce } from '../../engine';
 import type { Item } from '../../engine';
 import { VismaClient } from '../../connectors/visma-net/index';
-import { vismaFetchNode } from '../../nodes/visma/fetch';
+import { vismaFetchNode } from '../../nodes/visma/fetch/definition';
 import { admin, startSims, vismaItems, vismaRequests } from './harness';
 import type { Sims, VismaItem } from './harness';
 

@@ -13,7 +13,7 @@ interface NodeSpec {
 export function flowOf(id: string, nodes: NodeSpec[], edges: [string, string, string, string][], tables: Record<string, { default?: Json; rows: JsonObject }> = {}): FlowDocument {
   const parsed = parseFlow(
     {
-      koppel: 1,
+      koppel: 2,
       id,
       name: id,
       connections: { visma: { type: 'visma-net' }, shop: { type: 'ccv-shop' } },

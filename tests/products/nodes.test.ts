@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { runNodeOnce } from '../../engine';
 import type { Item } from '../../engine';
 import { catalog } from '../../nodes/catalog';
-import { productNodes } from '../../nodes/ccv/product-nodes';
-import { vismaGroupVariantsNode } from '../../nodes/visma/group-variants';
+import { definitions } from '../../nodes/catalog';
+import { vismaGroupVariantsNode } from '../../nodes/visma/group-variants/definition';
 
 const item = (sku: string, attributes: Record<string, string> = {}): Item => ({
   key: sku,
   json: { inventoryNumber: sku, attributes: Object.entries(attributes).map(([id, value]) => ({ id, value })) },
 });
+
+const productTypes = ['visma.fetch', 'visma.fetchStock', 'visma.fetchImage', 'visma.groupVariants', 'ccv.upsertProduct', 'ccv.upsertVariantProduct', 'ccv.syncStock', 'ccv.syncCategories', 'ccv.syncPhoto', 'ccv.syncProperties'];
+const productNodes = definitions.filter((d) => productTypes.includes(d.type));
 
 describe('the product nodes in the catalogue', () => {
   it('are all listed, each with a JSON Schema form and defaults the renderer can start from', () => {

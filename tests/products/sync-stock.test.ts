@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemError, memoryNodeLedger, runNodeOnce, withMeta } from '../../engine';
 import type { Item } from '../../engine';
-import { ccvSyncPhotoNode } from '../../nodes/ccv/sync-photo';
-import { ccvSyncStockNode } from '../../nodes/ccv/sync-stock';
+import { ccvSyncPhotoNode } from '../../nodes/ccv/sync-photo/definition';
+import { ccvSyncStockNode } from '../../nodes/ccv/sync-stock/definition';
 import { shopRequests, shopStore, startSims, writesOf } from './harness';
 import type { Sims } from './harness';
 import { createVariantProduct } from './shop-setup';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { itemError, memoryNodeLedger, runNodeOnce, withMeta } from '../../engine';
 import type { Item, JsonObject } from '../../engine';
 import { CcvClient } from '../../connectors/ccv-shop/index';
-import { ccvUpsertProductNode } from '../../nodes/ccv/upsert-product';
+import { ccvUpsertProductNode } from '../../nodes/ccv/upsert-product/definition';
 import { startCcvSimulator } from '../../simulators/ccv-shop/index';
 import { admin, shopRequests, shopStore, startSims, writesOf } from './harness';
 import type { Sims } from './harness';

@@ -1,0 +1,35 @@
+import { defineNode } from '../../../engine';
+import { syncProductLinks } from './category-links';
+import { syncCategory } from './category-tree';
+import type { CategoryEnv } from './category-tree';
+import { writeRecords } from '../../shared/record-writer';
+import { shopContext } from '../../shared/require-shop';
+import { syncCategoriesParams } from './sync-categories-params';
+
+export const ccvSyncCategoriesNode = defineNode({
+  type: 'ccv.syncCategories',
+  version: 1,
+  title: 'Sync categories',
+  category: 'ccv',
+  description:
+    "Creates or updates CCV Shop categories from Visma.net sales categories, parent first (an existing shop category with the same name under the same parent is reused), then puts products in their categories (producttocategories). Idempotent: nothing is created twice, and unchanged categories and links cause no requests. Dry run: planned categories and links.",
+  icon: 'folder-tree',
+  connection: 'ccv-shop',
+  writes: true,
+  inputs: [
+    { name: 'categories', title: 'Categories', description: 'Sales categories {categoryID, description, parentID, sortOrder}, parent first (from "Read from Visma.net": sales categories).' },
+    { name: 'products', title: 'Products', description: 'Items with their SKU and sales categories; read after all categories.' },
+  ],
+  outputs: [
+    { name: 'out', title: 'Done', description: 'Categories and products written or already right.' },
+    { name: 'error', title: 'Error', description: 'Categories or products that could not be written, with the reason.' },
+  ],
+  params: syncCategoriesParams,
+  async *run(node, inputs) {
+    const { ctx, client } = shopContext(node);
+    const env: CategoryEnv = { ctx, client, ids: new Map(), planned: new Map() };
+    // All categories first: a product's links need the shop ids of its categories.
+    yield* writeRecords(ctx, inputs.categories, 'category', (item) => syncCategory(env, item));
+    yield* writeRecords(ctx, inputs.products, 'category links', (item) => syncProductLinks(env, item));
+  },
+});

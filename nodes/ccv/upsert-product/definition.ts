@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineNode } from '../../../engine';
+import { taxTariffs } from '../../../connectors/ccv-shop/index';
+import { CcvApiError } from '../../../connectors/ccv-shop/index';
+import { writeBatches, type ErrorRules } from '../../shared/batch-writer';
+import { ProductIndex } from './product-index';
+import { shopContext } from '../../shared/require-shop';
+import { ShopFacts } from '../../shared/shop-facts';
+import { PRODUCT_SCOPE, planProduct } from './upsert-product-record';
+import { productNumberOf } from './product-body';
+
+/** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
+const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
+
+/** How CCV Shop's errors are treated by the steps that write to it. */
+export const shopErrors: ErrorRules = {
+  fatal: (err) => err instanceof CcvApiError && FATAL.has(err.kind),
+  ofRecord: (err) => err instanceof CcvApiError,
+  outcomeUnknown: (err) => err instanceof CcvApiError && err.outcomeUnknown,
+};
+
+export const defaultVatRates: Record<string, number> = { normal: 21, 'low a': 9, 'low b': 9, 'extra low': 0, zero: 0 };
+
+export const upsertProductParams = z.strictObject({
+  mappedPricesIncludeVat: z
+    .boolean()
+    .default(false)
+    .meta({
+      title: 'Mapped prices include VAT',
+      description: "Whether price and discount in the mapping include VAT. Koppel converts them to the shop's own setting (prices_include_vat), read once per run.",
+      ui: { widget: 'toggle' },
+    }),
+  vatRates: z
+    .record(z.string().min(1), z.number().min(0).max(100))
+    .default(defaultVatRates)
+    .meta({ title: 'VAT % per tax tariff', description: 'Used to convert prices between incl. and excl. VAT, per the product\'s taxtariff.', ui: { widget: 'keyvalue' } }),
+  defaultTaxtariff: z
+    .enum(taxTariffs)
+    .default('normal')
+    .meta({ title: 'Tax tariff for new products', description: 'When the mapping has no taxtariff.', ui: { widget: 'select', options: taxTariffs.map((t) => ({ value: t, label: t })) } }),
+  defaultPackageId: z
+    .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'choose a package')])
+    .optional()
+    .meta({ title: 'Shipping package for new products', description: "When the mapping has no package_id; empty = the shop's first package.", ui: { widget: 'select', optionsFrom: 'ccvPackages' } }),
+});
+
+export const ccvUpsertProductNode = defineNode({
+  type: 'ccv.upsertProduct',
+  version: 1,
+  title: 'Create or update products',
+  category: 'ccv',
+  description:
+    "Creates or updates CCV Shop products by product number (SKU). Only what changed since the last run is written; fields marked 'update on resync: off' in the mapping are sent only when a product is created. Prices are converted to the shop's incl./excl. VAT setting. New products get the shop's first shipping package, discount 0 and tax tariff 'normal' unless mapped. Dry run: lists the planned creates and updates with before/after.",
+  icon: 'upload',
+  connection: 'ccv-shop',
+  writes: true,
+  inputs: [{ name: 'in', title: 'Products', description: 'Mapped CCV product fields (name, productnumber, price, ...), keyed by SKU.' }],
+  outputs: [
+    { name: 'out', title: 'Done', description: 'Products created, updated or unchanged.' },
+    { name: 'error', title: 'Error', description: 'Products that could not be written, with the reason.' },
+  ],
+  params: upsertProductParams,
+  async *run(node, inputs) {
+    const { ctx, client } = shopContext(node);
+    const env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal) };
+    // Products are independent of each other: a few writes in flight keep the shop's budget busy instead of waiting on each answer.
+    yield* writeBatches(ctx, inputs.in, (item) => planProduct(env, item), {
+      target: 'product',
+      service: 'CCV Shop',
+      errors: shopErrors,
+      concurrency: 4,
+      beforeBatch: (items) => ctx.ledger.prefetchMappings(PRODUCT_SCOPE, items.map(productNumberOf)),
+    });
+  },
+});

@@ -1,0 +1,164 @@
+import type { FieldChange, FieldHashes, IdMapping, Item, NodeContext } from '../../../engine';
+import { CcvApiError } from '../../../connectors/ccv-shop/index';
+import type { CcvClient, CheckedBody, Product, ProductPatch } from '../../../connectors/ccv-shop/index';
+import { checkedCreate, checkedUpdate, fieldHashes, prepareProduct } from './product-body';
+import type { PreparedProduct } from './product-body';
+import { createChanges, productChanges, productJson } from './product-diff';
+import type { ProductIndex } from './product-index';
+import type { Planned, WriteResult } from '../../shared/batch-writer';
+import type { ShopFacts } from '../../shared/shop-facts';
+
+/** Ledger scope of the id map: product number → CCV product id. */
+export const PRODUCT_SCOPE = 'product';
+
+export interface UpsertProductParams {
+  mappedPricesIncludeVat: boolean;
+  vatRates: Record<string, number>;
+  defaultTaxtariff: string;
+  defaultPackageId?: number | string;
+}
+
+export interface UpsertEnv {
+  ctx: NodeContext<UpsertProductParams>;
+  client: CcvClient;
+  facts: ShopFacts;
+  index: ProductIndex;
+}
+
+/** A product by id, or undefined when it is gone from the shop (deleted since the last run). */
+export async function productById(client: CcvClient, id: number, signal: AbortSignal): Promise<Product | undefined> {
+  if (!Number.isInteger(id)) return undefined;
+  try {
+    return await client.products.get(id, { signal });
+  } catch (err) {
+    if (err instanceof CcvApiError && err.kind === 'not-found') return undefined;
+    throw err;
+  }
+}
+
+const isNotFound = (err: unknown): boolean => err instanceof CcvApiError && err.kind === 'not-found';
+
+async function packageIdFor(env: UpsertEnv): Promise<number> {
+  const fixed = env.ctx.params.defaultPackageId;
+  return fixed !== undefined ? Number(fixed) : env.facts.firstPackageId();
+}
+
+/** The fields whose value changed since the last write (by their hashes in the id map), with the value sent now. */
+function changedSince(prep: PreparedProduct, fields: FieldHashes, last: FieldHashes | undefined): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const [field, after] of Object.entries(prep.update)) if (last?.[field] !== fields[field]) out.push({ field, after });
+  return out;
+}
+
+async function create(env: UpsertEnv, prep: PreparedProduct): Promise<WriteResult & { targetId: string }> {
+  const { ctx, client, index } = env;
+  const body = checkedCreate(prep, await packageIdFor(env));
+  const created = await client.products.createReturningId(body, { signal: ctx.signal });
+  index.add(prep.productnumber, created.id);
+  return { action: 'created', targetId: String(created.id), changes: createChanges(body.value), sent: body.value };
+}
+
+async function patch(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[], body: CheckedBody<ProductPatch> = checkedUpdate(prep)): Promise<WriteResult & { targetId: string }> {
+  await env.client.products.patch(id, body, { signal: env.ctx.signal });
+  return { action: 'updated', targetId: String(id), changes, sent: body.value };
+}
+
+/**
+ * The write of a product whose id is known: one PATCH with every field that is updated on re-sync (a shop-side edit
+ * of such a field is overwritten, a create-only field never is). Deleted in the shop since: it is looked for by its
+ * number (someone may have made it again) and otherwise created again.
+ */
+async function patchOrRecreate(env: UpsertEnv, prep: PreparedProduct, id: number, changes: FieldChange[], body: CheckedBody<ProductPatch>): Promise<WriteResult & { targetId: string }> {
+  try {
+    return await patch(env, prep, id, changes, body);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    env.index.forget(prep.productnumber, id);
+    env.ctx.log('info', `Product '${prep.productnumber}' (id ${id}) is no longer in the shop; looking for it by its number.`, { key: prep.productnumber });
+    const again = await env.index.find(prep.productnumber);
+    return again !== undefined && again !== id ? patch(env, prep, again, changes, body) : create(env, prep);
+  }
+}
+
+/** A dry run: read what the shop has, so the planned changes show the real before and after. */
+async function preview(env: UpsertEnv, prep: PreparedProduct, mapping: IdMapping | undefined): Promise<WriteResult> {
+  const { ctx, client, index } = env;
+  let current = mapping ? await productById(client, Number(mapping.targetId), ctx.signal) : undefined;
+  if (!current) {
+    const id = await index.find(prep.productnumber);
+    current = id !== undefined ? await productById(client, id, ctx.signal) : undefined;
+  }
+  if (!current) {
+    const body = checkedCreate(prep, await packageIdFor(env));
+    return { action: 'created', changes: createChanges(body.value), sent: body.value };
+  }
+  const id = String(current.id);
+  const changes = productChanges(prep.update, productJson(current));
+  if (changes.length === 0) return { action: 'skipped', targetId: id, reason: 'the shop already has these values' };
+  return { action: 'updated', targetId: id, changes, sent: checkedUpdate(prep).value };
+}
+
+/**
+ * Decides what one product record needs, by its number (SKU), reading as little as possible:
+ * - unchanged since the last write (same content hash in the id map, no write left pending): nothing at all;
+ * - known to the id map: one PATCH of the fields updated on re-sync, no read first;
+ * - unknown: the shop's product list says whether it exists (see ProductIndex), then one PATCH or one POST;
+ * - a write left pending by a stopped run: looked up first (by id, else by number), so it is never created twice.
+ * A dry run reads the product to show the field-level before and after, and writes nothing.
+ */
+export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> {
+  const { ctx, client, facts, index } = env;
+  const p = ctx.params;
+  const prep = prepareProduct(item, {
+    mappedIncludeVat: p.mappedPricesIncludeVat,
+    shopIncludesVat: await facts.pricesIncludeVat(),
+    vatRates: p.vatRates,
+    defaultTaxtariff: p.defaultTaxtariff,
+  });
+  const mapping = ctx.ledger.getMapping(PRODUCT_SCOPE, prep.productnumber);
+  const pending = ctx.ledger.pendingWrite(PRODUCT_SCOPE, prep.productnumber);
+  if (mapping && mapping.hash === prep.hash && !pending) return { kind: 'done', result: { action: 'skipped', targetId: mapping.targetId, reason: 'unchanged since the last run' } };
+  if (ctx.dryRun) return { kind: 'done', result: await preview(env, prep, mapping) };
+
+  // Checked now, so a record the shop would refuse fails before anything is written; sent as checked.
+  const body = checkedUpdate(prep);
+  const fields = fieldHashes(prep.update);
+  const changes = changedSince(prep, fields, mapping?.fields);
+  const write = (send: () => Promise<WriteResult & { targetId: string }>): Planned => ({ kind: 'write', scope: PRODUCT_SCOPE, key: prep.productnumber, hash: prep.hash, fields, send });
+
+  if (pending) {
+    // A stopped run may have written it: what the shop has decides, so nothing is created twice.
+    let current = mapping ? await productById(client, Number(mapping.targetId), ctx.signal) : undefined;
+    current ??= await client.products.findByNumber(prep.productnumber, { signal: ctx.signal });
+    const found = current;
+    if (!found) return write(() => create(env, prep));
+    const diff = productChanges(prep.update, productJson(found));
+    // Already there as wanted: nothing is sent; the write settles the id map and clears the pending intent.
+    if (diff.length === 0) return write(async () => ({ action: 'skipped', targetId: String(found.id), reason: 'the shop already has these values (an earlier run was stopped after writing it)' }));
+    return write(() => patch(env, prep, found.id, diff, body));
+  }
+  const mappedId = mapping ? Number(mapping.targetId) : undefined;
+  if (mappedId !== undefined && Number.isInteger(mappedId)) return write(() => patchOrRecreate(env, prep, mappedId, changes, body));
+  const existing = await index.find(prep.productnumber);
+  if (existing !== undefined) return write(() => patchOrRecreate(env, prep, existing, changes, body));
+  return write(() => create(env, prep));
+}
+
+/**
+ * Plans and writes one product at once, with its intent in the ledger around the write (for steps that write more
+ * than the product per record, such as variant products).
+ */
+export async function upsertProductNow(env: UpsertEnv, item: Item): Promise<WriteResult> {
+  const planned = await planProduct(env, item);
+  if (planned.kind === 'done') return planned.result;
+  const { ctx } = env;
+  const intent = ctx.ledger.beginWrite(planned.scope, planned.key, planned.hash, planned.fields);
+  try {
+    const result = await planned.send();
+    ctx.ledger.completeWrite(intent, result.targetId);
+    return result;
+  } catch (err) {
+    if (!ctx.signal.aborted && !(err instanceof CcvApiError && err.outcomeUnknown)) ctx.ledger.abandonWrite(intent);
+    throw err;
+  }
+}

@@ -1,0 +1,146 @@
+import { VismaApiError, VismaClient } from '../../../connectors/visma-net/index';
+import { ExpressionError, contentHash, failItem, isJsonObject } from '../../../engine';
+import type { CompiledExpression, Item, Json, NodeContext, NodeInputs, PortBatch } from '../../../engine';
+import { plannedChanges } from './changes';
+import { buildPlan, localDate, orderMoment } from './document-plan';
+import type { PlanInputs } from './document-plan';
+import { jsonText, toJson } from './json';
+import { orderReference, readOrder } from './order-input';
+import type { ShopOrder } from './order-input';
+import type { KindContext, LookupBasics, PostKind } from './post-kind';
+import type { PostOrderParams } from './post-params';
+import { ItemChecker, checkVatRates } from './preflight';
+import { RecordProblem, messageOf } from './problem';
+import { VatBook } from './vat-book';
+
+/** Errors after which every further call would fail too: stop the node instead of failing each order. */
+function fatal(error: unknown): boolean {
+  return error instanceof VismaApiError && (error.kind === 'auth' || error.kind === 'forbidden');
+}
+
+interface Compiled {
+  customerNumber: CompiledExpression;
+  sku: CompiledExpression;
+  description: CompiledExpression;
+  shippingMethod: CompiledExpression;
+}
+
+async function evaluate(expr: CompiledExpression, input: Json, key: string, field: string): Promise<string | undefined> {
+  try {
+    return jsonText(await expr.evaluate(input, { key }, key));
+  } catch (err) {
+    if (err instanceof ExpressionError) throw new RecordProblem(err.message, field);
+    throw err;
+  }
+}
+
+/** The customer number from the expression, else the default customer; undefined for a customer a dry run creates. */
+async function customerNumberOf(item: Item, c: Compiled, p: PostOrderParams, dryRun: boolean): Promise<string | undefined> {
+  const number = (await evaluate(c.customerNumber, item.json, item.key, 'customerNumber')) ?? (p.defaultCustomer.trim() || undefined);
+  if (number) return number;
+  const planned = isJsonObject(item.json.vismaCustomer) && item.json.vismaCustomer.number === null;
+  if (dryRun && planned) return undefined;
+  throw new RecordProblem(
+    `Order '${item.key}' has no Visma.net customer: put "Find or create customer" before this step, or set a default customer.`,
+    'customerNumber',
+  );
+}
+
+async function planInputs(shop: ShopOrder, item: Item, c: Compiled, customerNumber: string | undefined, needsItems: boolean): Promise<PlanInputs> {
+  const skus: (string | undefined)[] = [];
+  if (needsItems) for (const row of shop.rows) skus.push(await evaluate(c.sku, toJson(row) ?? null, item.key, 'sku'));
+  return {
+    customerNumber,
+    skus,
+    shippingMethod: (await evaluate(c.shippingMethod, shop.json, item.key, 'shippingMethod')) ?? 'shipping',
+    description: (await evaluate(c.description, shop.json, item.key, 'description')) ?? item.key,
+  };
+}
+
+/**
+ * The run of every "post order" node: per order, skip it when it was sent before (ledger, then Visma.net by its
+ * reference), plan the document with every check done, and post it between `beginWrite` and `completeWrite`. An
+ * intent left by a run that died mid-post is resolved by looking the reference up before anything is sent again.
+ */
+export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext<P>, inputs: NodeInputs, kind: PostKind<P>): AsyncIterable<PortBatch> {
+  const p = ctx.params;
+  const label = ctx.nodeName ?? ctx.nodeId;
+  if (!(ctx.client instanceof VismaClient)) throw new Error(`'${label}' needs a Visma.net connection: choose one for its slot.`);
+  const client = ctx.client;
+  const c: Compiled = {
+    customerNumber: ctx.expr.compile(p.customerNumber, `'Customer number' of '${label}'`),
+    sku: ctx.expr.compile(p.sku, `'Item number of a row' of '${label}'`),
+    description: ctx.expr.compile(p.description, `'Document text' of '${label}'`),
+    shippingMethod: ctx.expr.compile(p.shippingMethod, `'Shipping method' of '${label}'`),
+  };
+  const k: KindContext = { client, signal: ctx.signal, vat: new VatBook(client, ctx.signal), log: (level, message, key) => ctx.log(level, message, { key }) };
+  const items = new ItemChecker(client, ctx.signal);
+
+  const skip = (item: Item, shop: ShopOrder, reference: string, id: string, reason: string): Item => {
+    ctx.outcome({ key: item.key, action: 'skipped', target: kind.target, targetId: id, reason });
+    return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'skipped' } } };
+  };
+
+  const handle = async (item: Item): Promise<Item> => {
+    const shop = readOrder(item);
+    const reference = orderReference(shop.order, p.referencePrefix);
+    const known = ctx.ledger.getMapping(kind.scope, reference);
+    if (known) return skip(item, shop, reference, known.targetId, `already sent as ${kind.target} ${known.targetId}`);
+
+    const customerNumber = await customerNumberOf(item, c, p, ctx.dryRun);
+    const basics: LookupBasics = { key: item.key, reference, customerNumber, date: localDate(orderMoment(item.key, shop.order.create_date), p.timeZone) };
+    const pending = ctx.ledger.pendingWrite(kind.scope, reference);
+    if (pending || p.lookupBeforePosting) {
+      const found = await kind.find(basics, p, k, pending !== undefined);
+      if (found) {
+        if (pending) ctx.ledger.completeWrite(pending, found);
+        else ctx.ledger.setMapping(kind.scope, reference, found, '');
+        const why = pending ? 'an earlier run was stopped while posting it' : 'it was posted before';
+        return skip(item, shop, reference, found, `found in Visma.net as ${kind.target} ${found} (${why})`);
+      }
+    }
+
+    const plan = buildPlan(shop, item.key, reference, await planInputs(shop, item, c, customerNumber, kind.needsItems), p, ctx.tables, { items: kind.needsItems, carrier: kind.usesCarrier });
+    if (kind.needsItems && p.checkItems) await items.check(plan);
+    if (p.checkVatRates) await checkVatRates(plan, k.vat, { zone: p.vatZoneTable, code: p.vatCodeTable });
+    const doc = await kind.build(plan, p, k);
+    kind.validate(doc, item.key);
+
+    if (ctx.dryRun) {
+      ctx.outcome({ key: item.key, action: 'created', target: kind.target, changes: plannedChanges(doc), source: shop.json, sent: doc });
+      return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id: null, reference, action: 'planned', body: doc } } };
+    }
+    const intent = ctx.ledger.beginWrite(kind.scope, reference, contentHash(doc));
+    let id: string;
+    try {
+      id = await kind.create(doc, basics, p, k, () => kind.find(basics, p, k, true));
+    } catch (error) {
+      // When nobody knows whether it landed, the intent stays: the next run looks the reference up first.
+      if (!(error instanceof VismaApiError && error.outcomeUnknown)) ctx.ledger.abandonWrite(intent);
+      throw error;
+    }
+    ctx.ledger.completeWrite(intent, id);
+    await kind.after?.(id, p, k, item.key);
+    ctx.outcome({ key: item.key, action: 'created', target: kind.target, targetId: id, source: shop.json, sent: doc });
+    return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'created' } } };
+  };
+
+  for await (const batch of inputs.in ?? []) {
+    const out: Item[] = [];
+    const failed: Item[] = [];
+    for (const item of batch) {
+      if (ctx.signal.aborted) break;
+      try {
+        out.push(await handle(item));
+      } catch (error) {
+        if (fatal(error) || !(error instanceof RecordProblem || error instanceof VismaApiError)) throw error;
+        const reason = error instanceof RecordProblem ? error.message : `Order '${item.key}' could not be posted as ${kind.target}: ${messageOf(error)}`;
+        const field = error instanceof RecordProblem ? error.field : undefined;
+        ctx.outcome({ key: item.key, action: 'failed', target: kind.target, reason });
+        failed.push(failItem(item, reason, field !== undefined ? { nodeId: ctx.nodeId, field } : { nodeId: ctx.nodeId }));
+      }
+    }
+    if (out.length) yield { port: 'out', items: out };
+    if (failed.length) yield { port: 'error', items: failed };
+  }
+}
