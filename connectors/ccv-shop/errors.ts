@@ -1,14 +1,6 @@
-export type CcvErrorKind =
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'validation'
-  | 'rate-limit'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'limit';
+import { ApiError, type ApiErrorKind } from '../common/api-error';
+
+export type CcvErrorKind = Exclude<ApiErrorKind, 'conflict' | 'precondition'>;
 
 export interface CcvApiErrorInit {
   kind: CcvErrorKind;
@@ -31,29 +23,25 @@ export interface CcvApiErrorInit {
  * The one error type of the CCV Shop connector. `message` is written for a shop owner; it never contains
  * the secret key or an x-hash, and the error keeps no reference to the raw HTTP request (which would).
  */
-export class CcvApiError extends Error {
-  readonly kind: CcvErrorKind;
+export class CcvApiError extends ApiError {
+  readonly service = 'CCV Shop';
+  declare readonly kind: CcvErrorKind;
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly method: string;
   readonly path: string;
   readonly developerMessage: string | undefined;
-  readonly transient: boolean;
   readonly retryAfterMs: number | undefined;
-  readonly outcomeUnknown: boolean;
 
   constructor(init: CcvApiErrorInit) {
-    super(init.message);
+    super(init);
     this.name = 'CcvApiError';
-    this.kind = init.kind;
     this.status = init.status;
     this.code = init.code;
     this.method = init.method;
     this.path = init.path;
     this.developerMessage = init.developerMessage;
-    this.transient = init.transient ?? false;
     this.retryAfterMs = init.retryAfterMs;
-    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 
   /** A copy with another message/flags, e.g. to add which record was being written. */

@@ -4,3 +4,4 @@ export * from './pacer';
 export * from './transient';
 export * from './redact';
 export * from './http-client';
+export * from './api-error';

@@ -1,16 +1,7 @@
+import { ApiError, type ApiErrorKind } from '../common/api-error';
+
 /** What kind of failure a Visma.net call ended in; callers branch on this, people read `message`. */
-export type VismaErrorKind =
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'validation'
-  | 'conflict'
-  | 'precondition'
-  | 'rate-limit'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed';
+export type VismaErrorKind = Exclude<ApiErrorKind, 'limit'>;
 
 /** One entry of a V3 ProblemDetails `details[]` (or of its `errors{}` map). */
 export interface VismaErrorDetail {
@@ -38,11 +29,14 @@ export interface VismaApiErrorInit {
   retryAfterMs?: number;
   /** False when the call never left this machine (e.g. no token could be obtained): nothing can have landed. */
   requestSent?: boolean;
+  /** Default: network trouble, time-outs, 5xx and cut-off answers. */
+  transient?: boolean;
 }
 
 /** The one error type of the Visma.net connector. It never carries tokens, secrets or raw HTTP objects. */
-export class VismaApiError extends Error {
-  readonly kind: VismaErrorKind;
+export class VismaApiError extends ApiError {
+  readonly service = 'Visma.net';
+  declare readonly kind: VismaErrorKind;
   readonly status: number | undefined;
   readonly method: string;
   readonly path: string;
@@ -50,14 +44,11 @@ export class VismaApiError extends Error {
   readonly code: string | undefined;
   readonly details: VismaErrorDetail[] | undefined;
   readonly serverMessage: string | undefined;
-  readonly outcomeUnknown: boolean;
   readonly retryAfterMs: number | undefined;
-  readonly requestSent: boolean | undefined;
 
   constructor(init: VismaApiErrorInit) {
-    super(init.message);
+    super({ ...init, transient: init.transient ?? isTransientKind(init.kind, init.status) });
     this.name = 'VismaApiError';
-    this.kind = init.kind;
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
@@ -65,9 +56,7 @@ export class VismaApiError extends Error {
     this.code = init.code;
     this.details = init.details;
     this.serverMessage = init.serverMessage;
-    this.outcomeUnknown = init.outcomeUnknown ?? false;
     this.retryAfterMs = init.retryAfterMs;
-    this.requestSent = init.requestSent;
   }
 
   /** Plain data for logs and the run ledger. */
@@ -107,7 +96,11 @@ export function kindForStatus(status: number): VismaErrorKind {
 
 /** Failures worth another try of an idempotent call (and, after a lookup, of a create). */
 export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof VismaApiError)) return false;
-  if (error.kind === 'server') return error.status === undefined || error.status >= 500;
-  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'malformed';
+  return error instanceof VismaApiError && error.transient;
+}
+
+/** Worth another try: network trouble, time-outs, 5xx and cut-off answers (429 is waited out by the pacer). */
+function isTransientKind(kind: VismaErrorKind, status: number | undefined): boolean {
+  if (kind === 'server') return status === undefined || status >= 500;
+  return kind === 'network' || kind === 'timeout' || kind === 'malformed';
 }

@@ -111,7 +111,8 @@ describe('writeBatches', () => {
     );
     expect(r.error).toBeUndefined();
     expect(r.outcomes.map((o) => [o.key, o.action])).toEqual([['ok', 'created'], ['bad', 'failed'], ['lost', 'failed'], ['data', 'failed']]);
-    expect(r.outcomes.find((o) => o.key === 'data')?.reason).toBe("Thing 'data': field 'price' is not a number");
+    expect(r.outcomes.find((o) => o.key === 'data')?.reason).toBe("field 'price' is not a number");
+    expect(r.outcomes.find((o) => o.key === 'bad')?.reason).toBe("Thing 'bad': the shop refused it");
     expect(ledger.pendingWrite('s', 'bad')).toBeUndefined();
     expect(ledger.pendingWrite('s', 'lost')).toBeDefined();
     const errors = r.ports.filter((p) => p.port === 'error').flatMap((p) => p.items.map((i) => i.key));

@@ -1,3 +1,4 @@
+import { ApiError, stopsTheStep } from '../../connectors/common/index';
 import { failItem, stripMeta } from '../../engine';
 import type { Batch, FieldChange, FieldHashes, Item, Json, NodeContext, PortBatch, RecordOutcome, WriteIntent } from '../../engine';
 
@@ -8,6 +9,19 @@ export interface WriteResult {
   changes?: FieldChange[];
   sent?: Json;
   reason?: string;
+  /** The record as it goes on to the next step, when the step adds to it (default: as it came). */
+  passOn?: Item;
+}
+
+/**
+ * The ledger journal of a record that makes several writes (a product and its variants, an order and its customer):
+ * each write between an intent and its completion, as `writeBatches` does for single writes.
+ */
+export interface Journal {
+  /** Runs `write` with an intent on disk first; an outcome-unknown failure keeps the intent for the next run. */
+  write<T>(scope: string, key: string, hash: string, write: () => Promise<T>, idOf: (result: T) => string, fields?: FieldHashes): Promise<T>;
+  /** The target already holds what is wanted: the id map is updated and an intent a stopped run left is settled. */
+  settle(scope: string, key: string, targetId: string, hash: string, fields?: FieldHashes): void;
 }
 
 /** A problem with one record's data: it goes to the error port naming the field. */
@@ -27,6 +41,8 @@ export class RecordProblem extends Error {
  */
 export type Planned =
   | { kind: 'done'; result: WriteResult }
+  /** A record with several writes of its own, each journaled through `journal`; run with the writes of the batch. */
+  | { kind: 'steps'; run: (journal: Journal) => Promise<WriteResult> }
   | {
       kind: 'write';
       /** Id-map scope and key of the intent (the ledger keeps it until the write is known to have landed). */
@@ -37,7 +53,12 @@ export type Planned =
       send: () => Promise<WriteResult & { targetId: string }>;
     };
 
-/** How the target's errors are to be treated; the node's connector decides. */
+/** A plan for records that do several writes of their own (see `Planned` kind `steps`). */
+export function steps(run: (item: Item, journal: Journal) => Promise<WriteResult>): (item: Item) => Promise<Planned> {
+  return (item) => Promise.resolve({ kind: 'steps', run: (journal) => run(item, journal) });
+}
+
+/** How a step's errors are treated; by default the connectors' one contract (connectors/common/api-error.ts). */
 export interface ErrorRules {
   /** Every further call would fail too (auth, network, ...): the node stops instead of failing each record. */
   fatal(error: unknown): boolean;
@@ -47,12 +68,20 @@ export interface ErrorRules {
   outcomeUnknown(error: unknown): boolean;
 }
 
+/** Stop on what `stopsTheStep` says; any other API failure and every RecordProblem fail the record only. */
+export const apiErrorRules: ErrorRules = {
+  fatal: stopsTheStep,
+  ofRecord: (error) => error instanceof ApiError,
+  outcomeUnknown: (error) => error instanceof ApiError && error.outcomeUnknown,
+};
+
 export interface BatchWriterOptions {
   /** `product`, `stock`, ...: the outcome's target and the wording of messages. */
   target: string;
   /** Names the connection in the message when a fatal error stops the node, e.g. 'CCV Shop'. */
   service: string;
-  errors: ErrorRules;
+  /** Default: apiErrorRules. */
+  errors?: ErrorRules;
   /** Records planned and sent at the same time (the connectors pace by the APIs' budgets). */
   concurrency?: number;
   /** What the outcome shows as the record's source; default the record without its metadata. */
@@ -79,11 +108,32 @@ export async function* writeBatches(
   if (!input) return;
   const label = ctx.nodeName ?? ctx.nodeId;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
-  const { errors, target } = opts;
+  const { target } = opts;
+  const errors = opts.errors ?? apiErrorRules;
 
   const stop = (item: Item, error: unknown): Error => {
     const message = error instanceof Error ? error.message : String(error);
     return new Error(`${opts.service} could not be reached for ${target} '${item.key}', so '${label}' stopped: ${message}`);
+  };
+
+  const journal: Journal = {
+    async write(scope, key, hash, write, idOf, fields) {
+      const intent = ctx.ledger.beginWrite(scope, key, hash, fields);
+      let result;
+      try {
+        result = await write();
+      } catch (error) {
+        if (!ctx.signal.aborted && !errors.outcomeUnknown(error)) ctx.ledger.abandonWrite(intent);
+        throw error;
+      }
+      ctx.ledger.completeWrite(intent, idOf(result));
+      return result;
+    },
+    settle(scope, key, targetId, hash, fields) {
+      ctx.ledger.setMapping(scope, key, targetId, hash, fields);
+      const pending = ctx.ledger.pendingWrite(scope, key);
+      if (pending) ctx.ledger.abandonWrite(pending);
+    },
   };
 
   const report = (s: Settled): { port: 'out' | 'error'; item: Item } => {
@@ -96,11 +146,13 @@ export async function* writeBatches(
       if (r.sent !== undefined) outcome.sent = r.sent;
       if (r.reason !== undefined) outcome.reason = r.reason;
       ctx.outcome(outcome);
-      return { port: 'out', item: s.item };
+      return { port: 'out', item: r.passOn ?? s.item };
     }
     const err = s.error;
     const message = err instanceof Error ? err.message : String(err);
-    const reason = message.includes(`'${s.item.key}'`) || message.includes(`"${s.item.key}"`) ? message : `${cap(target)} '${s.item.key}': ${message}`;
+    // A RecordProblem is worded by its step for the record; an API's message gets the record named in front.
+    const named = err instanceof RecordProblem || message.includes(`'${s.item.key}'`) || message.includes(`"${s.item.key}"`);
+    const reason = named ? message : `${cap(target)} '${s.item.key}': ${message}`;
     const field = err instanceof RecordProblem ? err.field : undefined;
     ctx.outcome({ key: s.item.key, action: 'failed', target, reason, source });
     return { port: 'error', item: failItem(s.item, reason, field === undefined ? { nodeId: ctx.nodeId } : { nodeId: ctx.nodeId, field }) };
@@ -157,6 +209,17 @@ export async function* writeBatches(
         // A stopped run or an answer that never came may have left the write done: its intent stays for the next run.
         w.state = ctx.signal.aborted || errors.outcomeUnknown(error) ? 'unknown' : 'failed';
         fail(w.index, item, error);
+      }
+    });
+    // Records with writes of their own run after the single writes, with the same limit and error rules.
+    const steps = plans.flatMap((p, index) => (p?.kind === 'steps' ? [{ index, run: p.run }] : []));
+    await eachLimited(steps.length, concurrency, () => fatal === undefined && !ctx.signal.aborted, async (i) => {
+      const { index, run } = steps[i]!;
+      const item = items[index]!;
+      try {
+        settled[index] = { item, result: await run(journal) };
+      } catch (error) {
+        fail(index, item, error);
       }
     });
     // What landed goes into the id map; what failed, or was never sent (stopped first), did not happen.

@@ -1,5 +1,5 @@
 import type { CcvClient } from '../../connectors/ccv-shop/index';
-import { RecordProblem } from './record-writer';
+import { RecordProblem } from './batch-writer';
 
 /**
  * Shop settings a writing node needs, read once per run and only when first needed: whether product prices

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CcvClient } from '../../../connectors/ccv-shop/index';
 import type { User, UserFilters } from '../../../connectors/ccv-shop/index';
-import { defineNode } from '../../../engine';
+import { defineNode, toJsonRecord } from '../../../engine';
 import type { Item } from '../../../engine';
-import { toJsonObject } from '../../shared/orders/json';
 
 const CURSOR = 'last-user-id';
 
@@ -62,7 +61,7 @@ export const fetchCustomersNode = defineNode({
         for (const user of page.items) {
           if (user.id <= after) continue;
           highest = Math.max(highest, user.id);
-          items.push({ key: keyOf(user), json: toJsonObject(user) });
+          items.push({ key: keyOf(user), json: toJsonRecord(user) });
         }
         if (items.length) yield { port: 'out', items };
       }

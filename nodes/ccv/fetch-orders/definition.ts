@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CcvApiError, CcvClient } from '../../../connectors/ccv-shop/index';
 import type { Order, OrderFilters, OrderRow } from '../../../connectors/ccv-shop/index';
-import { defineNode, failItem } from '../../../engine';
+import { defineNode, failItem, toJsonRecord } from '../../../engine';
 import type { Item } from '../../../engine';
-import { toJsonObject } from '../../shared/orders/json';
 import { orderNumberText } from '../../shared/orders/order-input';
 
 const CURSOR = 'created-since';
@@ -52,7 +51,7 @@ function daysBefore(date: string, days: number): string {
 }
 
 function orderItem(order: Order, rows: OrderRow[]): Item {
-  return { key: orderNumberText(order), json: toJsonObject({ ...order, orderrows: { href: order.orderrows?.href ?? null, collection: rows } }) };
+  return { key: orderNumberText(order), json: toJsonRecord({ ...order, orderrows: { href: order.orderrows?.href ?? null, collection: rows } }) };
 }
 
 export const fetchOrdersNode = defineNode({

@@ -1,13 +1,12 @@
-import { contentHash, getAtPath, isJsonObject, parseFieldPath } from '../../../engine';
+import { contentHash, getAtPath, isJsonObject, parseFieldPath, textOf } from '../../../engine';
 import type { Item, Json } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { CcvClient, ProductToCategory } from '../../../connectors/ccv-shop/index';
-import { textOf } from '../../shared/json-value';
 import { shopCategoryId } from './category-tree';
 import type { CategoryEnv } from './category-tree';
-import { isCreateOnly, RecordProblem } from '../../shared/record-writer';
-import type { WriteResult } from '../../shared/record-writer';
-import { journaled, settle } from '../../shared/write-journal';
+import { isCreateOnly } from '../../shared/record-fields';
+import { RecordProblem } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 
 /** Id map of a product's category links: SKU → CCV product id, hash of the linked categories. */
 export const LINKS_SCOPE = 'links';
@@ -38,7 +37,7 @@ async function linksOf(client: CcvClient, productId: number, signal: AbortSignal
  * Links one shop product to the shop categories of its Visma.net sales categories (producttocategories). Links are
  * added, never duplicated; other links are removed only when asked. Unchanged since the last run → no request.
  */
-export async function syncProductLinks(env: CategoryEnv, item: Item): Promise<WriteResult> {
+export async function syncProductLinks(env: CategoryEnv, item: Item, journal: Journal): Promise<WriteResult> {
   const { ctx, client } = env;
   const p = ctx.params;
   const sku = textOf(getAtPath(item.json, parseFieldPath(p.skuField))) ?? item.key;
@@ -73,7 +72,7 @@ export async function syncProductLinks(env: CategoryEnv, item: Item): Promise<Wr
   // Categories a dry run would create have no id yet: show their names.
   const shown = (ids: number[]) => ids.map((id) => (id < 0 ? `new: ${env.planned.get(id) ?? id}` : id));
   if (add.length === 0 && remove.length === 0) {
-    settle(ctx, LINKS_SCOPE, sku, String(pid), hash);
+    journal.settle(LINKS_SCOPE, sku, String(pid), hash);
     return { action: 'skipped', targetId: String(pid), reason: 'the product is already in these categories' };
   }
   const result: WriteResult = {
@@ -83,9 +82,7 @@ export async function syncProductLinks(env: CategoryEnv, item: Item): Promise<Wr
     sent: { add: shown(add), remove: remove.map(([c]) => c) },
   };
   if (ctx.dryRun) return result;
-  await journaled(
-    ctx,
-    LINKS_SCOPE,
+  await journal.write(LINKS_SCOPE,
     sku,
     hash,
     async () => {

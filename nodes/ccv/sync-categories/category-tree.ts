@@ -1,12 +1,11 @@
-import { contentHash, getAtPath, parseFieldPath } from '../../../engine';
+import { contentHash, getAtPath, parseFieldPath, numberOf, textOf, toJsonRecord } from '../../../engine';
 import type { FieldChange, Item, JsonObject, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { Category, CcvClient } from '../../../connectors/ccv-shop/index';
-import { numberOf, textOf, toJsonRecord } from '../../shared/json-value';
-import { changesBetween, isCreateOnly, RecordProblem } from '../../shared/record-writer';
-import type { WriteResult } from '../../shared/record-writer';
+import { changesBetween, isCreateOnly } from '../../shared/record-fields';
+import { RecordProblem } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 import type { SyncCategoriesParams } from './sync-categories-params';
-import { journaled, settle } from '../../shared/write-journal';
 
 export const CATEGORY_SCOPE = 'category';
 
@@ -54,7 +53,7 @@ function current(c: Category): JsonObject {
  * One Visma.net sales category → a CCV category under the shop category of its parent. Found again by the id
  * map, else by name under the same parent (so existing shop categories are reused), else created.
  */
-export async function syncCategory(env: CategoryEnv, item: Item): Promise<WriteResult> {
+export async function syncCategory(env: CategoryEnv, item: Item, journal: Journal): Promise<WriteResult> {
   const { ctx, client } = env;
   const p = ctx.params;
   const vismaId = textOf(getAtPath(item.json, parseFieldPath(p.idField))) ?? item.key;
@@ -84,7 +83,7 @@ export async function syncCategory(env: CategoryEnv, item: Item): Promise<WriteR
       plan(env, vismaId, name);
       return { action: 'created', changes, sent: body };
     }
-    const created = await journaled(ctx, CATEGORY_SCOPE, vismaId, hash, () => client.categories.create(body, { signal: ctx.signal }), (c) => String(c.id));
+    const created = await journal.write(CATEGORY_SCOPE, vismaId, hash, () => client.categories.create(body, { signal: ctx.signal }), (c) => String(c.id));
     env.ids.set(vismaId, created.id);
     return { action: 'created', targetId: String(created.id), changes, sent: body };
   }
@@ -93,7 +92,7 @@ export async function syncCategory(env: CategoryEnv, item: Item): Promise<WriteR
   const keep = new Set([...(isCreateOnly(item, p.nameField) ? ['name'] : []), ...(isCreateOnly(item, p.positionField) ? ['position'] : [])]);
   const changes = changesBetween(current(found), wanted, Object.keys(wanted).filter((f) => !keep.has(f)));
   if (changes.length === 0) {
-    settle(ctx, CATEGORY_SCOPE, vismaId, String(found.id), hash);
+    journal.settle(CATEGORY_SCOPE, vismaId, String(found.id), hash);
     return { action: 'skipped', targetId: String(found.id), reason: 'the shop already has this category' };
   }
   const patch = {
@@ -103,6 +102,6 @@ export async function syncCategory(env: CategoryEnv, item: Item): Promise<WriteR
   };
   if (ctx.dryRun) return { action: 'updated', targetId: String(found.id), changes, sent: patch };
   const id = found.id;
-  await journaled(ctx, CATEGORY_SCOPE, vismaId, hash, () => client.categories.patch(id, patch, { signal: ctx.signal }), () => String(id));
+  await journal.write(CATEGORY_SCOPE, vismaId, hash, () => client.categories.patch(id, patch, { signal: ctx.signal }), () => String(id));
   return { action: 'updated', targetId: String(id), changes, sent: patch };
 }

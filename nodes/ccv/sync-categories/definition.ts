@@ -2,7 +2,7 @@ import { defineNode } from '../../../engine';
 import { syncProductLinks } from './category-links';
 import { syncCategory } from './category-tree';
 import type { CategoryEnv } from './category-tree';
-import { writeRecords } from '../../shared/record-writer';
+import { steps, writeBatches } from '../../shared/batch-writer';
 import { shopContext } from '../../shared/require-shop';
 import { syncCategoriesParams } from './sync-categories-params';
 
@@ -29,7 +29,8 @@ export const ccvSyncCategoriesNode = defineNode({
     const { ctx, client } = shopContext(node);
     const env: CategoryEnv = { ctx, client, ids: new Map(), planned: new Map() };
     // All categories first: a product's links need the shop ids of its categories.
-    yield* writeRecords(ctx, inputs.categories, 'category', (item) => syncCategory(env, item));
-    yield* writeRecords(ctx, inputs.products, 'category links', (item) => syncProductLinks(env, item));
+    // Categories one by one (a parent before its children), then the links of each product.
+    yield* writeBatches(ctx, inputs.categories, steps((item, journal) => syncCategory(env, item, journal)), { target: 'category', service: 'CCV Shop' });
+    yield* writeBatches(ctx, inputs.products, steps((item, journal) => syncProductLinks(env, item, journal)), { target: 'category links', service: 'CCV Shop', concurrency: 4 });
   },
 });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath, stripMeta } from '../../../engine';
+import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath, stripMeta, textOf } from '../../../engine';
 import type { Item, Json, JsonObject, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
-import { textOf } from '../../shared/json-value';
-import { isCreateOnly, RecordProblem, writeRecords } from '../../shared/record-writer';
-import type { WriteResult } from '../../shared/record-writer';
+import { isCreateOnly } from '../../shared/record-fields';
+import { RecordProblem, steps, writeBatches } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 import { shopContext } from '../../shared/require-shop';
 import { pathParam } from '../../shared/path-param';
-import { journaled } from '../../shared/write-journal';
 
 const SCOPE = 'photo';
 
@@ -48,7 +47,7 @@ async function photoIds(client: CcvClient, productId: number, signal: AbortSigna
   return ids;
 }
 
-async function syncPhoto(ctx: NodeContext<Params>, client: CcvClient, item: Item): Promise<WriteResult> {
+async function syncPhoto(ctx: NodeContext<Params>, client: CcvClient, item: Item, journal: Journal): Promise<WriteResult> {
   const p = ctx.params;
   const sku = textOf(getAtPath(item.json, parseFieldPath(p.skuField))) ?? item.key;
   const image = imageOf(getAtPath(item.json, parseFieldPath(p.imageField)));
@@ -76,9 +75,7 @@ async function syncPhoto(ctx: NodeContext<Params>, client: CcvClient, item: Item
   const changes = [{ field: 'main photo', ...(previous !== undefined ? { before: `photo ${previous}` } : {}), after: image.name }];
   const action = previous === undefined ? 'created' : 'updated';
   if (ctx.dryRun) return { action, targetId: previous !== undefined ? `${previous}@${pid}` : undefined, changes, sent };
-  const created = await journaled(
-    ctx,
-    SCOPE,
+  const created = await journal.write(SCOPE,
     sku,
     hash,
     async () => {
@@ -110,6 +107,6 @@ export const ccvSyncPhotoNode = defineNode({
   params: paramsSchema,
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
-    yield* writeRecords(ctx, inputs.in, 'photo', (item) => syncPhoto(ctx, client, item), { sourceOf: withoutBytes });
+    yield* writeBatches(ctx, inputs.in, steps((item, journal) => syncPhoto(ctx, client, item, journal)), { target: 'photo', service: 'CCV Shop', sourceOf: withoutBytes });
   },
 });

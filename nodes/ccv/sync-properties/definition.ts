@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath } from '../../../engine';
+import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath, textOf } from '../../../engine';
 import type { FieldChange, Item, NodeContext } from '../../../engine';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
-import { textOf } from '../../shared/json-value';
 import { PropertyCatalog } from './property-catalog';
-import { isCreateOnly, RecordProblem, writeRecords } from '../../shared/record-writer';
-import type { WriteResult } from '../../shared/record-writer';
+import { isCreateOnly } from '../../shared/record-fields';
+import { RecordProblem, steps, writeBatches } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 import { shopContext } from '../../shared/require-shop';
 import { pathParam } from '../../shared/path-param';
-import { journaled, settle } from '../../shared/write-journal';
 
 const SCOPE = 'properties';
 
@@ -19,7 +18,7 @@ const paramsSchema = z.strictObject({
 });
 type Params = z.infer<typeof paramsSchema>;
 
-async function syncProperties(ctx: NodeContext<Params>, client: CcvClient, catalog: PropertyCatalog, item: Item): Promise<WriteResult> {
+async function syncProperties(ctx: NodeContext<Params>, client: CcvClient, catalog: PropertyCatalog, item: Item, journal: Journal): Promise<WriteResult> {
   const p = ctx.params;
   const sku = textOf(getAtPath(item.json, parseFieldPath(p.skuField))) ?? item.key;
   const raw = getAtPath(item.json, parseFieldPath(p.propertiesField));
@@ -63,14 +62,12 @@ async function syncProperties(ctx: NodeContext<Params>, client: CcvClient, catal
   }
   const id = String(product.id);
   if (changes.length === 0) {
-    settle(ctx, SCOPE, sku, id, hash);
+    journal.settle(SCOPE, sku, id, hash);
     return { action: 'skipped', targetId: id, reason: 'the shop already has these properties' };
   }
   const result: WriteResult = { action: existing.size === 0 ? 'created' : 'updated', targetId: id, changes, sent: Object.fromEntries(wanted) };
   if (ctx.dryRun) return result;
-  await journaled(
-    ctx,
-    SCOPE,
+  await journal.write(SCOPE,
     sku,
     hash,
     async () => {
@@ -100,6 +97,6 @@ export const ccvSyncPropertiesNode = defineNode({
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
     const catalog = new PropertyCatalog(ctx, client, ctx.params.group);
-    yield* writeRecords(ctx, inputs.in, 'properties', (item) => syncProperties(ctx, client, catalog, item));
+    yield* writeBatches(ctx, inputs.in, steps((item, journal) => syncProperties(ctx, client, catalog, item, journal)), { target: 'properties', service: 'CCV Shop' });
   },
 });

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { contentHash, defineNode, getAtPath, parseFieldPath } from '../../../engine';
+import { contentHash, defineNode, getAtPath, parseFieldPath, numberOf, textOf } from '../../../engine';
 import type { FieldChange, Item, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
-import { numberOf, textOf } from '../../shared/json-value';
-import { isCreateOnly } from '../../shared/record-writer';
+import { isCreateOnly } from '../../shared/record-fields';
 import { RecordProblem, writeBatches } from '../../shared/batch-writer';
 import type { Planned, WriteResult } from '../../shared/batch-writer';
 import { StockIndex } from './stock-index';
-import { shopErrors } from '../upsert-product/definition';
 import { pathParam } from '../../shared/path-param';
 import { shopContext } from '../../shared/require-shop';
 import { currentStock, decodeTarget, encodeTarget, findStockTarget } from './stock-target';
@@ -152,7 +150,6 @@ export const ccvSyncStockNode = defineNode({
     yield* writeBatches(ctx, inputs.in, (item) => planStock(env, item, paths), {
       target: 'stock',
       service: 'CCV Shop',
-      errors: shopErrors,
       concurrency: 4,
       beforeBatch: (items) => ctx.ledger.prefetchMappings(SCOPE, items.map((i) => textOf(getAtPath(i.json, paths.sku)) ?? i.key)),
     });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { CcvApiError, CcvClient, orderSchema } from '../../../connectors/ccv-shop/index';
 import type { OrderPatch } from '../../../connectors/ccv-shop/index';
-import { contentHash, defineNode, failItem, stripMeta } from '../../../engine';
+import { contentHash, defineNode, stripMeta } from '../../../engine';
 import type { FieldChange, Item } from '../../../engine';
+import { stopsTheStep } from '../../../connectors/common/index';
+import { RecordProblem, writeBatches } from '../../shared/batch-writer';
+import type { Planned, WriteResult } from '../../shared/batch-writer';
 
 const SCOPE = 'order-status';
 
@@ -42,47 +45,35 @@ export const updateOrderStatusNode = defineNode({
     const p = ctx.params;
     const patch: OrderPatch = { status: p.status, ...(p.mail ? { mail: true } : {}), ...(p.note.trim() ? { note: p.note.trim() } : {}) };
     const hash = contentHash({ status: p.status, mail: p.mail, note: p.note.trim() });
-    for await (const batch of inputs.in ?? []) {
-      const out: Item[] = [];
-      const failed: Item[] = [];
-      for (const item of batch) {
-        if (ctx.signal.aborted) break;
-        const parsed = orderSchema.safeParse(stripMeta(item.json));
-        if (!parsed.success) {
-          const reason = `Record '${item.key}' is not a CCV Shop order (it has no order id); connect this step after "Fetch orders".`;
-          ctx.outcome({ key: item.key, action: 'failed', target: 'order status', reason });
-          failed.push(failItem(item, reason, { nodeId: ctx.nodeId, field: 'id' }));
-          continue;
-        }
-        const id = String(parsed.data.id);
-        const before = parsed.data.status ?? null;
-        const done = ctx.ledger.getMapping(SCOPE, id);
-        if ((done && done.hash === hash) || before === p.status) {
-          if (!done || done.hash !== hash) ctx.ledger.setMapping(SCOPE, id, id, hash);
-          ctx.outcome({ key: item.key, action: 'skipped', target: 'order status', targetId: id, reason: `status is already ${p.status}` });
-          out.push(item);
-          continue;
-        }
-        const changes: FieldChange[] = [{ field: 'status', before, after: p.status }];
-        if (ctx.dryRun) {
-          ctx.outcome({ key: item.key, action: 'updated', target: 'order status', targetId: id, changes });
-          out.push(item);
-          continue;
-        }
-        try {
-          await client.orders.patch(parsed.data.id, patch, { signal: ctx.signal });
-          ctx.ledger.setMapping(SCOPE, id, id, hash);
-          ctx.outcome({ key: item.key, action: 'updated', target: 'order status', targetId: id, changes });
-          out.push(item);
-        } catch (error) {
-          if (!(error instanceof CcvApiError) || error.kind === 'auth' || error.kind === 'forbidden') throw error;
-          const reason = `The status of order '${item.key}' could not be set: ${error.message}`;
-          ctx.outcome({ key: item.key, action: 'failed', target: 'order status', reason });
-          failed.push(failItem(item, reason, { nodeId: ctx.nodeId, field: 'status' }));
-        }
-      }
-      if (out.length) yield { port: 'out', items: out };
-      if (failed.length) yield { port: 'error', items: failed };
-    }
+    const plan = async (item: Item): Promise<Planned> => {
+      const parsed = orderSchema.safeParse(stripMeta(item.json));
+      if (!parsed.success) throw new RecordProblem(`Record '${item.key}' is not a CCV Shop order (it has no order id); connect this step after "Fetch orders".`, 'id');
+      const order = parsed.data;
+      const id = String(order.id);
+      const before = order.status ?? null;
+      const done = ctx.ledger.getMapping(SCOPE, id);
+      const already: WriteResult = { action: 'skipped', targetId: id, reason: `status is already ${p.status}` };
+      if (done && done.hash === hash) return { kind: 'done', result: already };
+      // Already there (set by hand, or by a run that stopped before noting it): the id map is settled, nothing sent.
+      if (before === p.status) return ctx.dryRun ? { kind: 'done', result: already } : { kind: 'write', scope: SCOPE, key: id, hash, send: async () => ({ ...already, targetId: id }) };
+      const changes: FieldChange[] = [{ field: 'status', before, after: p.status }];
+      if (ctx.dryRun) return { kind: 'done', result: { action: 'updated', targetId: id, changes } };
+      return {
+        kind: 'write',
+        scope: SCOPE,
+        key: id,
+        hash,
+        send: async () => {
+          try {
+            await client.orders.patch(order.id, patch, { signal: ctx.signal });
+          } catch (error) {
+            if (error instanceof CcvApiError && !stopsTheStep(error)) throw new RecordProblem(`The status of order '${item.key}' could not be set: ${error.message}`, 'status');
+            throw error;
+          }
+          return { action: 'updated', targetId: id, changes };
+        },
+      };
+    };
+    yield* writeBatches(ctx, inputs.in, plan, { target: 'order status', service: 'CCV Shop', concurrency: 4 });
   },
 });

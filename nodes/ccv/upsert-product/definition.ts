@@ -1,23 +1,13 @@
 import { z } from 'zod';
 import { defineNode } from '../../../engine';
 import { taxTariffs } from '../../../connectors/ccv-shop/index';
-import { CcvApiError } from '../../../connectors/ccv-shop/index';
-import { writeBatches, type ErrorRules } from '../../shared/batch-writer';
+import { writeBatches } from '../../shared/batch-writer';
 import { ProductIndex } from './product-index';
 import { shopContext } from '../../shared/require-shop';
 import { ShopFacts } from '../../shared/shop-facts';
 import { PRODUCT_SCOPE, planProduct } from './upsert-product-record';
 import { productNumberOf } from './product-body';
 
-/** Failures that concern the whole shop connection, not one record: the node stops instead of failing every record. */
-const FATAL: ReadonlySet<string> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate-limit']);
-
-/** How CCV Shop's errors are treated by the steps that write to it. */
-export const shopErrors: ErrorRules = {
-  fatal: (err) => err instanceof CcvApiError && FATAL.has(err.kind),
-  ofRecord: (err) => err instanceof CcvApiError,
-  outcomeUnknown: (err) => err instanceof CcvApiError && err.outcomeUnknown,
-};
 
 export const defaultVatRates: Record<string, number> = { normal: 21, 'low a': 9, 'low b': 9, 'extra low': 0, zero: 0 };
 
@@ -67,7 +57,6 @@ export const ccvUpsertProductNode = defineNode({
     yield* writeBatches(ctx, inputs.in, (item) => planProduct(env, item), {
       target: 'product',
       service: 'CCV Shop',
-      errors: shopErrors,
       concurrency: 4,
       beforeBatch: (items) => ctx.ledger.prefetchMappings(PRODUCT_SCOPE, items.map(productNumberOf)),
     });

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { contentHash, itemMeta, round2, shortHash, stripMeta } from '../../../engine';
+import { contentHash, itemMeta, round2, shortHash, stripMeta, numberOf, textOf } from '../../../engine';
 import type { FieldHashes, Item, Json, JsonObject } from '../../../engine';
 import { CheckedBody, productCreateSchema, productPatchSchema } from '../../../connectors/ccv-shop/index';
 import type { ProductCreate, ProductPatch } from '../../../connectors/ccv-shop/index';
-import { numberOf, textOf } from '../../shared/json-value';
 import { RecordProblem } from '../../shared/batch-writer';
 
 /** Product fields that are amounts in the shop's price convention (incl. or excl. VAT); `purchaseprice` is always excl. */

@@ -1,7 +1,6 @@
 import type { FieldChange, Json, JsonObject } from '../../../engine';
-import { isJsonObject } from '../../../engine';
+import { isJsonObject, toJsonRecord } from '../../../engine';
 import type { Product } from '../../../connectors/ccv-shop/index';
-import { toJsonRecord } from '../../shared/json-value';
 
 /** Write fields whose value is read back under another name: `package_id` ← `package.id`, ... */
 const READ_AS: Record<string, string> = {

@@ -5,7 +5,7 @@ import { checkedCreate, checkedUpdate, fieldHashes, prepareProduct } from './pro
 import type { PreparedProduct } from './product-body';
 import { createChanges, productChanges, productJson } from './product-diff';
 import type { ProductIndex } from './product-index';
-import type { Planned, WriteResult } from '../../shared/batch-writer';
+import type { Journal, Planned, WriteResult } from '../../shared/batch-writer';
 import type { ShopFacts } from '../../shared/shop-facts';
 
 /** Ledger scope of the id map: product number → CCV product id. */
@@ -144,21 +144,10 @@ export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> 
   return write(() => create(env, prep));
 }
 
-/**
- * Plans and writes one product at once, with its intent in the ledger around the write (for steps that write more
- * than the product per record, such as variant products).
- */
-export async function upsertProductNow(env: UpsertEnv, item: Item): Promise<WriteResult> {
+/** Plans and writes one product at once, journaled (for steps that write more than the product per record). */
+export async function upsertProductWith(env: UpsertEnv, item: Item, journal: Journal): Promise<WriteResult> {
   const planned = await planProduct(env, item);
   if (planned.kind === 'done') return planned.result;
-  const { ctx } = env;
-  const intent = ctx.ledger.beginWrite(planned.scope, planned.key, planned.hash, planned.fields);
-  try {
-    const result = await planned.send();
-    ctx.ledger.completeWrite(intent, result.targetId);
-    return result;
-  } catch (err) {
-    if (!ctx.signal.aborted && !(err instanceof CcvApiError && err.outcomeUnknown)) ctx.ledger.abandonWrite(intent);
-    throw err;
-  }
+  if (planned.kind === 'steps') return planned.run(journal);
+  return journal.write(planned.scope, planned.key, planned.hash, planned.send, (r) => r.targetId, planned.fields);
 }

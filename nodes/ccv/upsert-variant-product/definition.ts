@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { defineNode, itemMeta, withMeta } from '../../../engine';
 import type { Item, JsonObject, NodeContext } from '../../../engine';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
-import { writeRecords } from '../../shared/record-writer';
-import type { WriteResult } from '../../shared/record-writer';
+import { steps, writeBatches } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 import { shopContext } from '../../shared/require-shop';
 import { ShopFacts } from '../../shared/shop-facts';
 import { upsertProductParams } from '../upsert-product/definition';
-import { upsertProductNow } from '../upsert-product/upsert-product-record';
+import { upsertProductWith } from '../upsert-product/upsert-product-record';
 import { ProductIndex } from '../upsert-product/product-index';
 import { AttributeCatalog } from './variant-attributes';
 import { syncVariants, variantsUnchanged } from './variant-combos';
@@ -47,14 +47,14 @@ function productItem(item: Item, field: string): Item {
   return withMeta({ key: item.key, json }, { createOnly: [...(itemMeta(item).createOnly ?? []), 'stocktype'] });
 }
 
-async function upsertVariantProduct(env: Env, item: Item): Promise<WriteResult> {
+async function upsertVariantProduct(env: Env, item: Item, journal: Journal): Promise<WriteResult> {
   const { ctx } = env;
   const p = ctx.params;
   const variants = readVariants(item.key, item.json[p.variantsField], p.attributes, p.variantsField);
-  const product = await upsertProductNow(env, productItem(item, p.variantsField));
+  const product = await upsertProductWith(env, productItem(item, p.variantsField), journal);
   if (product.action === 'skipped' && variantsUnchanged(ctx, variants)) return { ...product, reason: 'product and variants unchanged since the last run' };
   const productId = product.targetId !== undefined ? Number(product.targetId) : undefined;
-  const variantChanges = await syncVariants(env, productId, variants, p.attributes);
+  const variantChanges = await syncVariants(env, productId, variants, p.attributes, journal);
   const changes = [...(product.changes ?? []), ...variantChanges];
   const action = product.action === 'created' ? 'created' : product.action === 'updated' || variantChanges.length > 0 ? 'updated' : 'skipped';
   return { action, targetId: product.targetId, changes, ...(product.sent !== undefined ? { sent: product.sent } : {}) };
@@ -79,6 +79,6 @@ export const ccvUpsertVariantProductNode = defineNode({
   async *run(node, inputs) {
     const { ctx, client } = shopContext(node);
     const env: Env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal), catalog: new AttributeCatalog(ctx, client) };
-    yield* writeRecords(ctx, inputs.in, 'variant product', (item) => upsertVariantProduct(env, item));
+    yield* writeBatches(ctx, inputs.in, steps((item, journal) => upsertVariantProduct(env, item, journal)), { target: 'variant product', service: 'CCV Shop' });
   },
 });

@@ -1,8 +1,8 @@
+import { RecordProblem } from '../../shared/batch-writer';
+import type { Journal } from '../../shared/batch-writer';
 import { contentHash } from '../../../engine';
 import type { FieldChange, Json, JsonObject, NodeContext } from '../../../engine';
 import type { AttributeCombination, AttributeCombinationPatch, CcvClient } from '../../../connectors/ccv-shop/index';
-import { RecordProblem } from '../../shared/record-writer';
-import { journaled, settle } from '../../shared/write-journal';
 import type { AttributeCatalog } from './variant-attributes';
 import type { AttributeRow, VariantInput } from './variant-input';
 
@@ -58,7 +58,7 @@ function patchOf(fields: JsonObject): AttributeCombinationPatch {
  * values attached to the product (CCV then generates the combinations), and each combination given its item's
  * SKU, EAN, stock and active flag. Combinations no item stands for are switched off once (`deactivateOthers`).
  */
-export async function syncVariants(env: VariantEnv, productId: number | undefined, variants: readonly VariantInput[], table: readonly AttributeRow[]): Promise<FieldChange[]> {
+export async function syncVariants(env: VariantEnv, productId: number | undefined, variants: readonly VariantInput[], table: readonly AttributeRow[], journal: Journal): Promise<FieldChange[]> {
   const { ctx, client, catalog } = env;
   const changes: FieldChange[] = [];
   const valueIds = new Map<string, number | undefined>();
@@ -110,11 +110,11 @@ export async function syncVariants(env: VariantEnv, productId: number | undefine
     if (ctx.dryRun) continue;
     const hash = variantHash(v);
     if (Object.keys(diff).length === 0) {
-      settle(ctx, VARIANT_SCOPE, v.sku, String(combo.id), hash);
+      journal.settle(VARIANT_SCOPE, v.sku, String(combo.id), hash);
       continue;
     }
     const id = combo.id;
-    await journaled(ctx, VARIANT_SCOPE, v.sku, hash, () => client.attributeCombinations.patch(id, patchOf(diff), { signal: ctx.signal }), () => String(id));
+    await journal.write(VARIANT_SCOPE, v.sku, hash, () => client.attributeCombinations.patch(id, patchOf(diff), { signal: ctx.signal }), () => String(id));
   }
   if (ctx.params.deactivateOthers) {
     for (const c of combos) {

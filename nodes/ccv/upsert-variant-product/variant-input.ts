@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isJsonObject } from '../../../engine';
+import { isJsonObject, numberOf, textOf } from '../../../engine';
 import type { Json, JsonObject } from '../../../engine';
-import { numberOf, textOf } from '../../shared/json-value';
-import { RecordProblem } from '../../shared/record-writer';
+import { RecordProblem } from '../../shared/batch-writer';
 
 export const attributeRowSchema = z.strictObject({
   vismaAttribute: z.string().trim().min(1).meta({ title: 'Visma.net attribute', description: 'e.g. SIZE', ui: { widget: 'text' } }),

@@ -1,10 +1,12 @@
 import { VismaApiError, VismaClient } from '../../../connectors/visma-net/index';
-import { ExpressionError, contentHash, failItem, isJsonObject } from '../../../engine';
+import { ExpressionError, contentHash, isJsonObject, textOf, toJsonValue } from '../../../engine';
+import { stopsTheStep } from '../../../connectors/common/index';
+import { steps, writeBatches } from '../batch-writer';
+import type { Journal, WriteResult } from '../batch-writer';
 import type { CompiledExpression, Item, Json, NodeContext, NodeInputs, PortBatch } from '../../../engine';
 import { plannedChanges } from './changes';
 import { buildPlan, localDate, orderMoment } from './document-plan';
 import type { PlanInputs } from './document-plan';
-import { jsonText, toJson } from './json';
 import { orderReference, readOrder } from './order-input';
 import type { ShopOrder } from './order-input';
 import type { KindContext, LookupBasics, PostKind } from './post-kind';
@@ -13,10 +15,6 @@ import { ItemChecker, checkVatRates } from './preflight';
 import { RecordProblem, messageOf } from './problem';
 import { VatBook } from './vat-book';
 
-/** Errors after which every further call would fail too: stop the node instead of failing each order. */
-function fatal(error: unknown): boolean {
-  return error instanceof VismaApiError && (error.kind === 'auth' || error.kind === 'forbidden');
-}
 
 interface Compiled {
   customerNumber: CompiledExpression;
@@ -27,7 +25,7 @@ interface Compiled {
 
 async function evaluate(expr: CompiledExpression, input: Json, key: string, field: string): Promise<string | undefined> {
   try {
-    return jsonText(await expr.evaluate(input, { key }, key));
+    return textOf(await expr.evaluate(input, { key }, key));
   } catch (err) {
     if (err instanceof ExpressionError) throw new RecordProblem(err.message, field);
     throw err;
@@ -48,7 +46,7 @@ async function customerNumberOf(item: Item, c: Compiled, p: PostOrderParams, dry
 
 async function planInputs(shop: ShopOrder, item: Item, c: Compiled, customerNumber: string | undefined, needsItems: boolean): Promise<PlanInputs> {
   const skus: (string | undefined)[] = [];
-  if (needsItems) for (const row of shop.rows) skus.push(await evaluate(c.sku, toJson(row) ?? null, item.key, 'sku'));
+  if (needsItems) for (const row of shop.rows) skus.push(await evaluate(c.sku, toJsonValue(row) ?? null, item.key, 'sku'));
   return {
     customerNumber,
     skus,
@@ -76,12 +74,14 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
   const k: KindContext = { client, signal: ctx.signal, vat: new VatBook(client, ctx.signal), log: (level, message, key) => ctx.log(level, message, { key }) };
   const items = new ItemChecker(client, ctx.signal);
 
-  const skip = (item: Item, shop: ShopOrder, reference: string, id: string, reason: string): Item => {
-    ctx.outcome({ key: item.key, action: 'skipped', target: kind.target, targetId: id, reason });
-    return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'skipped' } } };
-  };
+  const skip = (item: Item, shop: ShopOrder, reference: string, id: string, reason: string): WriteResult => ({
+    action: 'skipped',
+    targetId: id,
+    reason,
+    passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'skipped' } } },
+  });
 
-  const handle = async (item: Item): Promise<Item> => {
+  const handle = async (item: Item, journal: Journal): Promise<WriteResult> => {
     const shop = readOrder(item);
     const reference = orderReference(shop.order, p.referencePrefix);
     const known = ctx.ledger.getMapping(kind.scope, reference);
@@ -93,8 +93,7 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
     if (pending || p.lookupBeforePosting) {
       const found = await kind.find(basics, p, k, pending !== undefined);
       if (found) {
-        if (pending) ctx.ledger.completeWrite(pending, found);
-        else ctx.ledger.setMapping(kind.scope, reference, found, '');
+        journal.settle(kind.scope, reference, found, pending?.hash ?? '');
         const why = pending ? 'an earlier run was stopped while posting it' : 'it was posted before';
         return skip(item, shop, reference, found, `found in Visma.net as ${kind.target} ${found} (${why})`);
       }
@@ -107,40 +106,24 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
     kind.validate(doc, item.key);
 
     if (ctx.dryRun) {
-      ctx.outcome({ key: item.key, action: 'created', target: kind.target, changes: plannedChanges(doc), source: shop.json, sent: doc });
-      return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id: null, reference, action: 'planned', body: doc } } };
+      return { action: 'created', changes: plannedChanges(doc), sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id: null, reference, action: 'planned', body: doc } } } };
     }
-    const intent = ctx.ledger.beginWrite(kind.scope, reference, contentHash(doc));
-    let id: string;
-    try {
-      id = await kind.create(doc, basics, p, k, () => kind.find(basics, p, k, true));
-    } catch (error) {
-      // When nobody knows whether it landed, the intent stays: the next run looks the reference up first.
-      if (!(error instanceof VismaApiError && error.outcomeUnknown)) ctx.ledger.abandonWrite(intent);
-      throw error;
-    }
-    ctx.ledger.completeWrite(intent, id);
+    // When nobody knows whether it landed, the intent stays: the next run looks the reference up first.
+    const id = await journal.write(kind.scope, reference, contentHash(doc), () => kind.create(doc, basics, p, k, () => kind.find(basics, p, k, true)), (created) => created);
     await kind.after?.(id, p, k, item.key);
-    ctx.outcome({ key: item.key, action: 'created', target: kind.target, targetId: id, source: shop.json, sent: doc });
-    return { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'created' } } };
+    return { action: 'created', targetId: id, sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'created' } } } };
   };
 
-  for await (const batch of inputs.in ?? []) {
-    const out: Item[] = [];
-    const failed: Item[] = [];
-    for (const item of batch) {
-      if (ctx.signal.aborted) break;
-      try {
-        out.push(await handle(item));
-      } catch (error) {
-        if (fatal(error) || !(error instanceof RecordProblem || error instanceof VismaApiError)) throw error;
-        const reason = error instanceof RecordProblem ? error.message : `Order '${item.key}' could not be posted as ${kind.target}: ${messageOf(error)}`;
-        const field = error instanceof RecordProblem ? error.field : undefined;
-        ctx.outcome({ key: item.key, action: 'failed', target: kind.target, reason });
-        failed.push(failItem(item, reason, field !== undefined ? { nodeId: ctx.nodeId, field } : { nodeId: ctx.nodeId }));
-      }
+  // Failures of one order read as the order's: which document could not be posted, and why. Connection-wide
+  // failures (stopsTheStep) stop the step, as in every writing step.
+  const run = async (item: Item, journal: Journal): Promise<WriteResult> => {
+    try {
+      return await handle(item, journal);
+    } catch (error) {
+      if (error instanceof VismaApiError && !stopsTheStep(error)) throw new RecordProblem(`Order '${item.key}' could not be posted as ${kind.target}: ${messageOf(error)}`);
+      throw error;
     }
-    if (out.length) yield { port: 'out', items: out };
-    if (failed.length) yield { port: 'error', items: failed };
-  }
+  };
+  // One order at a time: orders of one customer and one period share look-ups.
+  yield* writeBatches(ctx, inputs.in, steps(run), { target: kind.target, service: 'Visma.net', concurrency: 1 });
 }

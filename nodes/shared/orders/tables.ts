@@ -1,5 +1,5 @@
 import type { Json, ValueTable } from '../../../engine';
-import { jsonText } from './json';
+import { textOf } from '../../../engine';
 import { RecordProblem } from './problem';
 
 export type Tables = Readonly<Record<string, ValueTable>>;
@@ -28,7 +28,7 @@ export function tableValue(tables: Tables, name: string, keys: readonly string[]
  */
 export function tableCode(tables: Tables, name: string, keys: readonly string[], param: string, missing: string): string {
   const value = tableValue(tables, name, keys, param);
-  const text = jsonText(value);
+  const text = textOf(value);
   if (text === undefined) throw new RecordProblem(`${missing} in table '${name}': add a row '${keys[0] ?? ''}'.`, param);
   return text;
 }

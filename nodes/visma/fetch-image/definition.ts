@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { defineNode, failItem, isJsonObject } from '../../../engine';
+import { defineNode, failItem, isJsonObject, numberOf, textOf } from '../../../engine';
 import type { Item, JsonObject } from '../../../engine';
 import { VismaApiError } from '../../../connectors/visma-net/index';
-import { chunk, numberOf, textOf } from '../../shared/json-value';
+import { chunk } from '../../shared/chunk';
 import { vismaClient } from '../../shared/require-visma';
 
 const IMAGE_TYPES: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', gif: 'gif', webp: 'webp' };

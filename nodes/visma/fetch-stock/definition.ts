@@ -1,4 +1,4 @@
-import { ExpressionError, defineNode, failItem } from '../../../engine';
+import { ExpressionError, defineNode, failItem, numberOf, textOf, toJsonRecord } from '../../../engine';
 import type { CompiledExpression, Item, JsonObject, NodeContext, PortBatch } from '../../../engine';
 import type { VismaClient } from '../../../connectors/visma-net/index';
 import { CursorTracker, cursorName, planDelta } from '../fetch/fetch-delta';
@@ -7,7 +7,7 @@ import { readFailure } from '../fetch/definition';
 import { fetchStockParamsSchema } from './fetch-stock-params';
 import type { FetchStockParams } from './fetch-stock-params';
 import { inventorySummaryRows } from './inventory-summary';
-import { chunk, numberOf, textOf, toJsonRecord } from '../../shared/json-value';
+import { chunk } from '../../shared/chunk';
 import { vismaContext } from '../../shared/require-visma';
 import { rowsFromAvailability, rowsFromWarehouseDetails, rowsToJson, selectWarehouses, sumFigure } from './stock-figures';
 import type { StockRow } from './stock-figures';

@@ -1,6 +1,5 @@
 import type { Json, JsonObject } from '../../../engine';
-import { isJsonObject } from '../../../engine';
-import { numberOf, textOf } from '../../shared/json-value';
+import { isJsonObject, numberOf, textOf } from '../../../engine';
 
 /** Stock of one item in one warehouse, whatever Visma.net endpoint it came from. */
 export interface StockRow {

@@ -1,4 +1,4 @@
-import { defineNode, failItem } from '../../../engine';
+import { defineNode, failItem, textOf, toJsonRecord } from '../../../engine';
 import type { Item, JsonObject, NodeContext } from '../../../engine';
 import { VismaApiError } from '../../../connectors/visma-net/index';
 import { CursorTracker, cursorName, planDelta } from './fetch-delta';
@@ -6,7 +6,7 @@ import { fetchParamsSchema, resourceLabels } from './fetch-params';
 import type { FetchParams } from './fetch-params';
 import { resources } from './fetch-resources';
 import type { DeltaField } from './fetch-resources';
-import { chunk, textOf, toJsonRecord } from '../../shared/json-value';
+import { chunk } from '../../shared/chunk';
 import { vismaContext } from '../../shared/require-visma';
 
 /** Messages of the connector already say what failed and what to do; this adds which list was being read. */

@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../../../engine';
 import type { InventoryExpand, SalesCategory, VismaClient } from '../../../connectors/visma-net/index';
-import { textOf } from '../../shared/json-value';
+import { textOf } from '../../../engine';
 
 /** Which change time a delta read filters on. */
 export type DeltaField = 'lastModified' | 'availability' | 'attachment';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FieldPathError, defineNode, getAtPath, isJsonObject, parseFieldPath } from '../../../engine';
+import { FieldPathError, defineNode, getAtPath, isJsonObject, parseFieldPath, textOf } from '../../../engine';
 import type { Item, JsonObject } from '../../../engine';
-import { chunk, textOf } from '../../shared/json-value';
+import { chunk } from '../../shared/chunk';
 
 const regexText = z.string().refine((s) => {
   try {

@@ -1,5 +1,4 @@
-import { getAtPath, isJsonObject, setAtPath } from '../../../engine';
-import { shortHash } from '../../../engine';
+import { getAtPath, isJsonObject, setAtPath, shortHash } from '../../../engine';
 import type { FieldChange, FieldHashes, Json, JsonObject } from '../../../engine';
 
 /** One field of a customer input, e.g. `mainAddress.city` or `attributeLines.KANAAL`. */

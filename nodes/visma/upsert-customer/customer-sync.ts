@@ -1,10 +1,11 @@
 import { VismaApiError, customerInputSchema } from '../../../connectors/visma-net/index';
 import type { Customer, CustomerInput, VismaClient } from '../../../connectors/visma-net/index';
-import { contentHash, isJsonObject, shortHash } from '../../../engine';
+import { contentHash, isJsonObject, shortHash, textOf, toJsonRecord } from '../../../engine';
+import { stopsTheStep } from '../../../connectors/common/index';
+import type { Journal } from '../../shared/batch-writer';
 import type { FieldChange, FieldHashes, Json, JsonObject, LogLevel, NodeLedger } from '../../../engine';
 import { changedSinceLastWrite, creationChanges, diffCustomer, leafHashes } from './customer-diff';
 import type { MappedCustomer } from './customer-fields';
-import { jsonText, toJsonObject } from '../../shared/orders/json';
 import { RecordProblem } from '../../shared/orders/problem';
 
 export const CUSTOMER_SCOPE = 'customer';
@@ -13,7 +14,10 @@ const CONTACT = '(contact)';
 
 export interface CustomerSyncOptions {
   client: VismaClient;
-  ledger: NodeLedger;
+  /** Reads of the id map. */
+  ledger: Pick<NodeLedger, 'getMapping' | 'pendingWrite'>;
+  /** Every ledger write goes through the step writer's journal. */
+  journal: Journal;
   dryRun: boolean;
   signal: AbortSignal;
   log: (level: LogLevel, message: string, key: string) => void;
@@ -41,7 +45,7 @@ interface Person {
 
 function personOf(view: JsonObject): Person | undefined {
   if (view.kind !== 'company') return undefined;
-  const t = (k: string) => jsonText(view[k]) ?? '';
+  const t = (k: string) => textOf(view[k]) ?? '';
   // Visma.net requires a last name on a contact.
   return { firstName: t('firstName'), lastName: t('lastName') || t('personName') || t('company'), email: t('email'), phone: t('phone') };
 }
@@ -70,9 +74,8 @@ function asInput(key: string, fields: JsonObject): CustomerInput {
   throw new RecordProblem(`The customer of record '${key}' cannot be sent to Visma.net: ${issues.join('; ')}. Fix the customer mapping of this step.`, 'fields');
 }
 
-function fatal(error: unknown): boolean {
-  return error instanceof VismaApiError && (error.kind === 'auth' || error.kind === 'forbidden');
-}
+/** The connectors' one rule (connectors/common/api-error.ts): these stop the step, everything else fails the record. */
+const fatal = stopsTheStep;
 
 /**
  * Finds the Visma.net customer of a shop customer by e-mail (customer filter, then contacts), creates it when there
@@ -80,7 +83,7 @@ function fatal(error: unknown): boolean {
  * so an unchanged customer costs no call at all.
  */
 export async function syncCustomer(key: string, view: JsonObject, mapped: MappedCustomer, o: CustomerSyncOptions): Promise<CustomerResult> {
-  const email = jsonText(view.email) ?? '';
+  const email = textOf(view.email) ?? '';
   if (!email) {
     throw new RecordProblem(`Record '${key}' has no customer e-mail address: Koppel finds Visma.net customers by e-mail. Fill it in in CCV Shop, or post such orders on a default customer.`, 'email');
   }
@@ -121,45 +124,44 @@ async function create(key: string, email: string, emailKey: string, hash: string
   const changes = creationChanges(fields);
   if (person) changes.push({ field: 'contact', after: `${person.firstName} ${person.lastName}`.trim() });
   if (o.dryRun) return { number: null, action: 'created', changes, sent: fields };
-  const intent = o.ledger.beginWrite(CUSTOMER_SCOPE, emailKey, hash, hashes);
-  let number: string;
-  try {
-    // A POST lost in transit is followed by the same look-up by e-mail before anything is sent again.
-    number = (
-      await o.client.customers.create(input, {
+  const number = await o.journal.write(
+    CUSTOMER_SCOPE,
+    emailKey,
+    hash,
+    async () => {
+      // A POST lost in transit is followed by the same look-up by e-mail before anything is sent again.
+      const created = await o.client.customers.create(input, {
         signal: o.signal,
         findExisting: async () => (await o.client.customers.findByEmail(email, { signal: o.signal }))[0]?.number ?? undefined,
-      })
-    ).id;
-  } catch (error) {
-    if (!(error instanceof VismaApiError && error.outcomeUnknown)) o.ledger.abandonWrite(intent);
-    throw error;
-  }
-  if (person) await addContact(key, number, person, o);
-  o.ledger.completeWrite(intent, number);
+      });
+      if (person) await addContact(key, created.id, person, o);
+      return created.id;
+    },
+    (id) => id,
+    hashes,
+  );
   return { number, action: 'created', changes, sent: fields };
 }
 
 async function update(key: string, number: string, current: Customer, emailKey: string, hash: string, hashes: FieldHashes, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
-  // A run that died right after creating this customer left its intent: the customer is there, so it is settled.
-  const pending = o.ledger.pendingWrite(CUSTOMER_SCOPE, emailKey);
-  if (pending) o.ledger.completeWrite(pending, number);
+  // A run that died right after creating this customer left its intent: the customer is there, and every path
+  // below settles the id map, which also clears that intent.
   if (!o.updateExisting) {
-    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
+    o.journal.settle(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
     return { number, action: 'skipped', reason: 'exists in Visma.net; updating is off' };
   }
-  const diff = diffCustomer(mapped.fields, toJsonObject(current), mapped.createOnly);
+  const diff = diffCustomer(mapped.fields, toJsonRecord(current), mapped.createOnly);
   const needsContact = person ? !(await hasContact(number, person.email, o)) : false;
   const changes = [...diff.changes, ...(needsContact && person ? [{ field: 'contact', after: `${person.firstName} ${person.lastName}`.trim() }] : [])];
   if (changes.length === 0) {
-    o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
+    o.journal.settle(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
     return { number, action: 'skipped', reason: 'already up to date in Visma.net' };
   }
   const input = asInput(key, diff.update);
   if (o.dryRun) return { number, action: 'updated', changes, sent: diff.update };
   if (Object.keys(diff.update).length) await o.client.customers.update(number, input, { signal: o.signal });
   if (needsContact && person) await addContact(key, number, person, o);
-  o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
+  o.journal.settle(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
   return { number, action: 'updated', changes, sent: diff.update };
 }
 
@@ -182,7 +184,7 @@ async function updateKnown(key: string, number: string, last: FieldHashes, email
     }
   }
   if (needsContact && person) await addContact(key, number, person, o);
-  o.ledger.setMapping(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
+  o.journal.settle(CUSTOMER_SCOPE, emailKey, number, hash, hashes);
   return changes.length ? { number, action: 'updated', changes, sent: diff.update } : { number, action: 'skipped', reason: 'no field changed in the shop since the last write' };
 }
 

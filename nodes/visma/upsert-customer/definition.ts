@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { VismaClient } from '../../../connectors/visma-net/index';
-import { defineNode, failItem, itemMeta, stripMeta } from '../../../engine';
+import { defineNode, itemMeta, stripMeta, textOf } from '../../../engine';
 import type { Item } from '../../../engine';
 import { attributeFieldSchema, compileCustomerMapping, customerFieldSchema, defaultCustomerFields } from './customer-fields';
 import { syncCustomer } from './customer-sync';
 import { customerView, personalInfoOf } from './customer-view';
-import { jsonText } from '../../shared/orders/json';
-import { RecordProblem } from '../../shared/orders/problem';
+import { steps, writeBatches } from '../../shared/batch-writer';
+import type { Journal, WriteResult } from '../../shared/batch-writer';
 
 const paramsSchema = z
   .strictObject({
@@ -78,40 +78,24 @@ export const upsertCustomerNode = defineNode({
       whenMissing: ctx.params.whenMissing,
       updateExisting: ctx.params.updateExisting,
     };
-    const handle = async (item: Item): Promise<Item> => {
+    const handle = async (item: Item, journal: Journal): Promise<WriteResult> => {
       const source = stripMeta(item.json);
       const view = customerView(personalInfoOf(item), ctx.params.homeCountry, source);
       const own = await mapping.map(view, item.key);
       // Fields a data mapper before this step marked "not on resync" stay create-only here too.
       const inherited = (itemMeta(item).createOnly ?? []).filter((f) => !own.createOnly.includes(f));
       const mapped = { fields: own.fields, createOnly: [...own.createOnly, ...inherited] };
-      const result = await syncCustomer(item.key, view, mapped, options);
-      ctx.outcome({
-        key: item.key,
+      const result = await syncCustomer(item.key, view, mapped, { ...options, journal });
+      return {
         action: result.action,
-        target: 'customer',
         ...(result.number !== null ? { targetId: result.number } : {}),
         ...(result.reason !== undefined ? { reason: result.reason } : {}),
         ...(result.changes !== undefined ? { changes: result.changes } : {}),
         ...(result.sent !== undefined ? { sent: result.sent } : {}),
-      });
-      return { key: item.key, json: { ...source, vismaCustomer: { number: result.number, action: result.action, email: jsonText(view.email) ?? '' } } };
+        passOn: { key: item.key, json: { ...source, vismaCustomer: { number: result.number, action: result.action, email: textOf(view.email) ?? '' } } },
+      };
     };
-    for await (const batch of inputs.in ?? []) {
-      const out: Item[] = [];
-      const failed: Item[] = [];
-      for (const item of batch) {
-        if (ctx.signal.aborted) break;
-        try {
-          out.push(await handle(item));
-        } catch (error) {
-          if (!(error instanceof RecordProblem)) throw error;
-          ctx.outcome({ key: item.key, action: 'failed', target: 'customer', reason: error.message });
-          failed.push(failItem(item, error.message, error.field !== undefined ? { nodeId: ctx.nodeId, field: error.field } : { nodeId: ctx.nodeId }));
-        }
-      }
-      if (out.length) yield { port: 'out', items: out };
-      if (failed.length) yield { port: 'error', items: failed };
-    }
+    // One record at a time: two orders of one customer must not both create it.
+    yield* writeBatches(ctx, inputs.in, steps(handle), { target: 'customer', service: 'Visma.net', concurrency: 1 });
   },
 });
