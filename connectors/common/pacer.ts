@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './clock';
+import { AbortedError, systemClock, type Clock } from './clock';
 
 /** A place in a budget: `done()` when the answer is in, so the place is counted from then on. */
 export interface Slot {
@@ -14,42 +14,108 @@ export interface Slot {
  * counted the request when it arrived, somewhere in between, so the client never sees its window free before the
  * server's is, however the network delays the requests, and it still keeps the budget full.
  */
+interface Waiter {
+  resolve: (slot: Slot) => void;
+  reject: (error: unknown) => void;
+  since: number;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+interface Budget {
+  stamps: { at: number }[];
+  /** Callers waiting for a place, first come first served; one timer wakes the first when a place frees. */
+  waiters: Waiter[];
+  timer: boolean;
+}
+
 export class WindowLimiter {
-  private readonly stamps = new Map<string, { at: number }[]>();
+  private readonly budgets = new Map<string, Budget>();
   constructor(
     private readonly limitFor: (key: string) => number,
     private readonly windowMs = 60_000,
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async acquire(key: string, signal?: AbortSignal): Promise<Slot> {
-    let waited = 0;
-    for (;;) {
-      const limit = this.limitFor(key);
-      if (!Number.isFinite(limit) || limit <= 0) return { waited, done: () => undefined };
-      const now = this.clock.now();
-      const list = (this.stamps.get(key) ?? []).filter((s) => s.at > now - this.windowMs);
-      this.stamps.set(key, list);
-      if (list.length < limit) {
-        const stamp = { at: Number.POSITIVE_INFINITY };
-        list.push(stamp);
-        return { waited, done: () => void (stamp.at = this.clock.now()) };
-      }
-      // Requests still in flight count until their answer is in: wait for the earliest settled place to expire.
-      let oldest = Number.POSITIVE_INFINITY;
-      for (const s of list) oldest = Math.min(oldest, s.at);
-      const wait = Number.isFinite(oldest) ? Math.max(1, oldest + this.windowMs - now) : 5;
-      waited += wait;
-      await this.clock.sleep(wait, signal);
+  private budget(key: string): Budget {
+    let b = this.budgets.get(key);
+    if (!b) this.budgets.set(key, (b = { stamps: [], waiters: [], timer: false }));
+    return b;
+  }
+
+  /** A place for a request; resolves at once while the budget has room, else when a place frees, in order. */
+  acquire(key: string, signal?: AbortSignal): Promise<Slot> {
+    const limit = this.limitFor(key);
+    if (!Number.isFinite(limit) || limit <= 0) return Promise.resolve({ waited: 0, done: () => undefined });
+    if (signal?.aborted) return Promise.reject(new AbortedError());
+    const b = this.budget(key);
+    if (b.waiters.length === 0 && this.free(b, limit) > 0) return Promise.resolve(this.take(key, b, 0));
+    return new Promise<Slot>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        since: this.clock.now(),
+        signal,
+        onAbort: () => {
+          b.waiters = b.waiters.filter((w) => w !== waiter);
+          reject(new AbortedError());
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      b.waiters.push(waiter);
+      this.schedule(key, b);
+    });
+  }
+
+  /** Places free now (settled places older than a window are dropped). */
+  private free(b: Budget, limit: number): number {
+    const since = this.clock.now() - this.windowMs;
+    if (b.stamps.length && b.stamps.some((s) => s.at <= since)) b.stamps = b.stamps.filter((s) => s.at > since);
+    return limit - b.stamps.length;
+  }
+
+  private take(key: string, b: Budget, waited: number): Slot {
+    const stamp = { at: Number.POSITIVE_INFINITY };
+    b.stamps.push(stamp);
+    return {
+      waited,
+      done: () => {
+        stamp.at = this.clock.now();
+        // A request that was in flight now counts from its answer: the first waiter can be timed.
+        if (b.waiters.length) this.schedule(key, b);
+      },
+    };
+  }
+
+  /** Lets waiters through while there is room; then one timer for when the oldest settled place expires. */
+  private schedule(key: string, b: Budget): void {
+    if (b.timer) return;
+    const limit = this.limitFor(key);
+    const now = this.clock.now();
+    while (b.waiters.length && this.free(b, limit) > 0) {
+      const w = b.waiters.shift()!;
+      w.signal?.removeEventListener('abort', w.onAbort);
+      w.resolve(this.take(key, b, now - w.since));
     }
+    if (!b.waiters.length) return;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const s of b.stamps) oldest = Math.min(oldest, s.at);
+    // Every place is in flight: the next answer (`done`) schedules again.
+    if (!Number.isFinite(oldest)) return;
+    b.timer = true;
+    void this.clock.sleep(Math.max(1, oldest + this.windowMs - now)).then(() => {
+      b.timer = false;
+      this.schedule(key, b);
+    });
   }
 
   /** After a 429 the server's window is full whatever we counted: block the key for `ms`. */
   penalise(key: string, ms: number): void {
     const limit = this.limitFor(key);
     if (!Number.isFinite(limit) || limit <= 0) return;
+    const b = this.budget(key);
     const until = this.clock.now() + ms - this.windowMs;
-    this.stamps.set(key, Array.from({ length: limit }, () => ({ at: until })));
+    b.stamps = Array.from({ length: limit }, () => ({ at: until }));
   }
 }
 
