@@ -93,7 +93,7 @@ export interface RecordOutcome {
   sent?: Json;
 }
 
-export interface NodeContext<P> {
+export interface NodeContext<P, C = unknown> {
   readonly runId: string;
   readonly flowId: string;
   readonly nodeId: string;
@@ -102,8 +102,8 @@ export interface NodeContext<P> {
   readonly params: P;
   readonly dryRun: boolean;
   readonly signal: AbortSignal;
-  /** The connection that fills this node's slot (a connector client); nodes narrow it with `instanceof`. */
-  readonly client: unknown;
+  /** The connection that fills this node's slot (a connector client), typed by the definition's `clientOf`. */
+  readonly client: C;
   readonly tables: Readonly<Record<string, ValueTable>>;
   readonly settings: FlowSettings;
   readonly expr: ExpressionCompiler;
@@ -129,15 +129,29 @@ interface NodeMeta {
   writes?: boolean;
 }
 
-export interface NodeDefinition<S extends z.ZodType> extends NodeMeta {
+interface NodeDefinitionBase<S extends z.ZodType> extends NodeMeta {
   /** Parameter schema with UI hints in `.meta({ ui: ... })`; parsed before `run`, so params arrive typed. */
   params: S;
   /** JSONata sources inside the params, so validation can compile them and name the field. */
   expressions?: (params: z.infer<S>) => { field: string; source: string }[];
   /** Brings params of an older node version up to `version`. */
   migrate?: (fromVersion: number, params: JsonObject) => JsonObject;
+}
+
+/** A node whose `run` gets its slot's client typed: `clientOf` checks it once (the nodes layer knows the connector types). */
+export interface ClientNodeDefinition<S extends z.ZodType, C> extends NodeDefinitionBase<S> {
+  /** The client of the node's connection slot, or an error naming the step (`step`) and what to choose. */
+  clientOf: (client: unknown, step: string) => C;
+  run(ctx: NodeContext<z.infer<S>, C>, inputs: NodeInputs): AsyncIterable<PortBatch>;
+}
+
+/** A node without a client of its own (triggers, filters, mappers). */
+export interface PlainNodeDefinition<S extends z.ZodType> extends NodeDefinitionBase<S> {
+  clientOf?: undefined;
   run(ctx: NodeContext<z.infer<S>>, inputs: NodeInputs): AsyncIterable<PortBatch>;
 }
+
+export type NodeDefinition<S extends z.ZodType, C = unknown> = ClientNodeDefinition<S, C> | PlainNodeDefinition<S>;
 
 /** A node definition with its parameter type erased; `run` parses params itself. */
 export interface AnyNodeDefinition extends NodeMeta {
@@ -147,15 +161,19 @@ export interface AnyNodeDefinition extends NodeMeta {
   run(ctx: NodeContext<unknown>, inputs: NodeInputs): AsyncIterable<PortBatch>;
 }
 
-export function defineNode<S extends z.ZodType>(def: NodeDefinition<S>): AnyNodeDefinition {
-  return {
-    ...def,
-    expressions: (params) => {
-      const parsed = def.params.safeParse(params);
-      return parsed.success && def.expressions ? def.expressions(parsed.data) : [];
-    },
-    run: (ctx, inputs) => def.run({ ...ctx, params: def.params.parse(ctx.params) }, inputs),
+export function defineNode<S extends z.ZodType, C>(def: ClientNodeDefinition<S, C>): AnyNodeDefinition;
+export function defineNode<S extends z.ZodType>(def: PlainNodeDefinition<S>): AnyNodeDefinition;
+export function defineNode<S extends z.ZodType, C = unknown>(def: NodeDefinition<S, C>): AnyNodeDefinition {
+  const expressions = (params: unknown) => {
+    const parsed = def.params.safeParse(params);
+    return parsed.success && def.expressions ? def.expressions(parsed.data) : [];
   };
+  const { clientOf: _clientOf, ...meta } = def;
+  if (def.clientOf) {
+    const { clientOf } = def;
+    return { ...meta, expressions, run: (ctx, inputs) => def.run({ ...ctx, params: def.params.parse(ctx.params), client: clientOf(ctx.client, ctx.nodeName ?? ctx.nodeId) }, inputs) };
+  }
+  return { ...meta, expressions, run: (ctx, inputs) => def.run({ ...ctx, params: def.params.parse(ctx.params) }, inputs) };
 }
 
 export interface NodeCatalog {

@@ -23,6 +23,6 @@ export function connectionLedger(ledger: NodeLedger, connection: string): NodeLe
 }
 
 /** The same context with the ledger of one connection. */
-export function withConnection<P>(ctx: NodeContext<P>, connection: string): NodeContext<P> {
+export function withConnection<P, C>(ctx: NodeContext<P, C>, connection: string): NodeContext<P, C> {
   return { ...ctx, ledger: connectionLedger(ctx.ledger, connection) };
 }

@@ -3,15 +3,13 @@ import { CcvClient } from '../../connectors/ccv-shop/index';
 import { withConnection } from './connection-ledger';
 import { describeSlot } from './require-visma';
 
-/** The CCV Shop client in the node's slot; a clear error when the slot holds something else. */
-export function shopClient(ctx: { client: unknown; nodeId: string; nodeName?: string }): CcvClient {
-  if (ctx.client instanceof CcvClient) return ctx.client;
-  const label = ctx.nodeName ?? ctx.nodeId;
-  throw new Error(`'${label}' writes to CCV Shop, but ${describeSlot(ctx.client)} in its connection slot. Choose a CCV Shop connection for the slot of this step.`);
+/** `clientOf` of every CCV Shop step: the client in its slot, or a message naming the step and what to choose. */
+export function requireShop(client: unknown, step: string): CcvClient {
+  if (client instanceof CcvClient) return client;
+  throw new Error(`'${step}' works with CCV Shop, but ${describeSlot(client)} in its connection slot. Choose a CCV Shop connection for the slot of this step.`);
 }
 
-/** The shop client and a context whose id map belongs to this shop (see `connectionLedger`). */
-export function shopContext<P>(ctx: NodeContext<P>): { client: CcvClient; ctx: NodeContext<P> } {
-  const client = shopClient(ctx);
-  return { client, ctx: withConnection(ctx, `${client.config.origin}${client.config.apiPrefix}`) };
+/** The same context with an id map that belongs to this shop (see `connectionLedger`). */
+export function shopLedger<P>(ctx: NodeContext<P, CcvClient>): NodeContext<P, CcvClient> {
+  return withConnection(ctx, `${ctx.client.config.origin}${ctx.client.config.apiPrefix}`);
 }

@@ -9,15 +9,13 @@ export function describeSlot(client: unknown): string {
   return `it holds a ${typeof client}`;
 }
 
-/** The Visma.net client in the node's slot; a clear error when the slot holds something else. */
-export function vismaClient(ctx: { client: unknown; nodeId: string; nodeName?: string }): VismaClient {
-  if (ctx.client instanceof VismaClient) return ctx.client;
-  const label = ctx.nodeName ?? ctx.nodeId;
-  throw new Error(`'${label}' reads from Visma.net, but ${describeSlot(ctx.client)} in its connection slot. Choose a Visma.net connection for the slot of this step.`);
+/** `clientOf` of every Visma.net step: the client in its slot, or a message naming the step and what to choose. */
+export function requireVisma(client: unknown, step: string): VismaClient {
+  if (client instanceof VismaClient) return client;
+  throw new Error(`'${step}' works with Visma.net, but ${describeSlot(client)} in its connection slot. Choose a Visma.net connection for the slot of this step.`);
 }
 
-/** The Visma.net client and a context whose cursors belong to this company (see `connectionLedger`). */
-export function vismaContext<P>(ctx: NodeContext<P>): { client: VismaClient; ctx: NodeContext<P> } {
-  const client = vismaClient(ctx);
-  return { client, ctx: withConnection(ctx, `visma:${client.config.tenantId}`) };
+/** The same context with cursors and id maps that belong to this company (see `connectionLedger`). */
+export function vismaLedger<P>(ctx: NodeContext<P, VismaClient>): NodeContext<P, VismaClient> {
+  return withConnection(ctx, `visma:${ctx.client.config.tenantId}`);
 }

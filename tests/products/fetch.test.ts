@@ -38,7 +38,7 @@ describe('visma.fetch parameters', () => {
 
   it('needs a Visma.net client in its slot', async () => {
     await expect(runNodeOnce(vismaFetchNode, { params: {}, client: { any: 'thing' }, inputs: { in: start }, nodeId: 'items' })).rejects.toThrow(
-      "'items' reads from Visma.net, but it holds a plain object in its connection slot. Choose a Visma.net connection for the slot of this step.",
+      "'items' works with Visma.net, but it holds a plain object in its connection slot. Choose a Visma.net connection for the slot of this step.",
     );
   });
 });

@@ -85,7 +85,7 @@ describe('ccv.upsertProduct', () => {
 
   it('needs a CCV Shop client in its slot', async () => {
     await expect(runNodeOnce(ccvUpsertProductNode, { params: {}, client: sims.vismaClient, nodeId: 'write', inputs: { in: [[item('X', {})]] } })).rejects.toThrow(
-      "'write' writes to CCV Shop, but it holds a VismaClient in its connection slot. Choose a CCV Shop connection for the slot of this step.",
+      "'write' works with CCV Shop, but it holds a VismaClient in its connection slot. Choose a CCV Shop connection for the slot of this step.",
     );
   });
 

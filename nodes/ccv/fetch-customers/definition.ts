@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CcvClient } from '../../../connectors/ccv-shop/index';
+import { requireShop } from '../../shared/require-shop';
 import type { User, UserFilters } from '../../../connectors/ccv-shop/index';
 import { defineNode, toJsonRecord } from '../../../engine';
 import type { Item } from '../../../engine';
@@ -40,6 +40,7 @@ export const fetchCustomersNode = defineNode({
   category: 'ccv',
   icon: 'users',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   description:
     'Reads the customer accounts of CCV Shop (/users). Guest checkouts have no account: their customer comes with each order ' +
     '(use "Find or create customer" after "Fetch orders" for those).',
@@ -47,8 +48,6 @@ export const fetchCustomersNode = defineNode({
   outputs: [{ name: 'out', title: 'Customers', description: 'One record per account (key: the e-mail address), personal data in userinfo.' }],
   params: paramsSchema,
   async *run(ctx, inputs) {
-    const label = ctx.nodeName ?? ctx.nodeId;
-    if (!(ctx.client instanceof CcvClient)) throw new Error(`'${label}' needs a CCV Shop connection: choose one for its slot.`);
     const client = ctx.client;
     const p = ctx.params;
     for await (const start of inputs.in ?? []) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CcvApiError, CcvClient } from '../../../connectors/ccv-shop/index';
+import { requireShop } from '../../shared/require-shop';
+import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { Order, OrderFilters, OrderRow } from '../../../connectors/ccv-shop/index';
 import { defineNode, failItem, toJsonRecord } from '../../../engine';
 import type { Item } from '../../../engine';
@@ -61,6 +62,7 @@ export const fetchOrdersNode = defineNode({
   category: 'ccv',
   icon: 'cart',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   description:
     'Reads orders from CCV Shop, filtered by payment and status, with their rows. CCV has no "changed since" filter, so Koppel ' +
     'reads from a date it keeps per flow (the newest order of the last good run, minus a few look-back days); the writing steps ' +
@@ -72,8 +74,6 @@ export const fetchOrdersNode = defineNode({
   ],
   params: paramsSchema,
   async *run(ctx, inputs) {
-    const label = ctx.nodeName ?? ctx.nodeId;
-    if (!(ctx.client instanceof CcvClient)) throw new Error(`'${label}' needs a CCV Shop connection: choose one for its slot.`);
     const client = ctx.client;
     const p = ctx.params;
     const statuses = new Set(p.statuses);

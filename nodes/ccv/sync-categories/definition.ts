@@ -3,7 +3,7 @@ import { syncProductLinks } from './category-links';
 import { syncCategory } from './category-tree';
 import type { CategoryEnv } from './category-tree';
 import { steps, writeBatches } from '../../shared/batch-writer';
-import { shopContext } from '../../shared/require-shop';
+import { requireShop, shopLedger } from '../../shared/require-shop';
 import { syncCategoriesParams } from './sync-categories-params';
 
 export const ccvSyncCategoriesNode = defineNode({
@@ -15,6 +15,7 @@ export const ccvSyncCategoriesNode = defineNode({
     "Creates or updates CCV Shop categories from Visma.net sales categories, parent first (an existing shop category with the same name under the same parent is reused), then puts products in their categories (producttocategories). Idempotent: nothing is created twice, and unchanged categories and links cause no requests. Dry run: planned categories and links.",
   icon: 'folder-tree',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   inputs: [
     { name: 'categories', title: 'Categories', description: 'Sales categories {categoryID, description, parentID, sortOrder}, parent first (from "Read from Visma.net": sales categories).' },
@@ -26,7 +27,8 @@ export const ccvSyncCategoriesNode = defineNode({
   ],
   params: syncCategoriesParams,
   async *run(node, inputs) {
-    const { ctx, client } = shopContext(node);
+    const ctx = shopLedger(node);
+    const client = ctx.client;
     const env: CategoryEnv = { ctx, client, ids: new Map(), planned: new Map() };
     // All categories first: a product's links need the shop ids of its categories.
     // Categories one by one (a parent before its children), then the links of each product.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireShop, shopLedger } from '../../shared/require-shop';
 import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath, stripMeta, textOf } from '../../../engine';
 import type { Item, Json, JsonObject, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
@@ -6,7 +7,6 @@ import type { CcvClient } from '../../../connectors/ccv-shop/index';
 import { isCreateOnly } from '../../shared/record-fields';
 import { RecordProblem, steps, writeBatches } from '../../shared/batch-writer';
 import type { Journal, WriteResult } from '../../shared/batch-writer';
-import { shopContext } from '../../shared/require-shop';
 import { pathParam } from '../../shared/path-param';
 
 const SCOPE = 'photo';
@@ -98,6 +98,7 @@ export const ccvSyncPhotoNode = defineNode({
     "Uploads each product's image as its CCV Shop main photo, and replaces the photo Koppel uploaded before only when the image itself changed (hash in the ledger). Photos added in the shop by hand are left alone. Dry run: planned uploads.",
   icon: 'image',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   inputs: [{ name: 'in', title: 'Items with image', description: 'From "Read item image".' }],
   outputs: [
@@ -106,7 +107,8 @@ export const ccvSyncPhotoNode = defineNode({
   ],
   params: paramsSchema,
   async *run(node, inputs) {
-    const { ctx, client } = shopContext(node);
+    const ctx = shopLedger(node);
+    const client = ctx.client;
     yield* writeBatches(ctx, inputs.in, steps((item, journal) => syncPhoto(ctx, client, item, journal)), { target: 'photo', service: 'CCV Shop', sourceOf: withoutBytes });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireShop, shopLedger } from '../../shared/require-shop';
 import { contentHash, defineNode, getAtPath, isJsonObject, parseFieldPath, textOf } from '../../../engine';
 import type { FieldChange, Item, NodeContext } from '../../../engine';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
@@ -6,7 +7,6 @@ import { PropertyCatalog } from './property-catalog';
 import { isCreateOnly } from '../../shared/record-fields';
 import { RecordProblem, steps, writeBatches } from '../../shared/batch-writer';
 import type { Journal, WriteResult } from '../../shared/batch-writer';
-import { shopContext } from '../../shared/require-shop';
 import { pathParam } from '../../shared/path-param';
 
 const SCOPE = 'properties';
@@ -87,6 +87,7 @@ export const ccvSyncPropertiesNode = defineNode({
     'Writes product properties ("features": country of origin, type, delivery time, ...) to CCV Shop products: the property group and properties are found by name or created, the product is linked to the group, and each value is created or changed. Checkbox and option properties get their CCV form. Unchanged properties cause no requests. Dry run: planned values with before/after.',
   icon: 'list',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   inputs: [{ name: 'in', title: 'Products', description: 'Records with the SKU and a properties object.' }],
   outputs: [
@@ -95,7 +96,8 @@ export const ccvSyncPropertiesNode = defineNode({
   ],
   params: paramsSchema,
   async *run(node, inputs) {
-    const { ctx, client } = shopContext(node);
+    const ctx = shopLedger(node);
+    const client = ctx.client;
     const catalog = new PropertyCatalog(ctx, client, ctx.params.group);
     yield* writeBatches(ctx, inputs.in, steps((item, journal) => syncProperties(ctx, client, catalog, item, journal)), { target: 'properties', service: 'CCV Shop' });
   },

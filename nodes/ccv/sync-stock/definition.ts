@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireShop, shopLedger } from '../../shared/require-shop';
 import { contentHash, defineNode, getAtPath, parseFieldPath, numberOf, textOf } from '../../../engine';
 import type { FieldChange, Item, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
@@ -8,7 +9,6 @@ import { RecordProblem, writeBatches } from '../../shared/batch-writer';
 import type { Planned, WriteResult } from '../../shared/batch-writer';
 import { StockIndex } from './stock-index';
 import { pathParam } from '../../shared/path-param';
-import { shopContext } from '../../shared/require-shop';
 import { currentStock, decodeTarget, encodeTarget, findStockTarget } from './stock-target';
 import type { StockTarget } from './stock-target';
 
@@ -136,6 +136,7 @@ export const ccvSyncStockNode = defineNode({
     'Writes stock figures to CCV Shop: to the product with the SKU as product number, or to the variant (attribute combination) with that SKU. Only figures that changed since the last run are written (id map and hash in the ledger). Optionally switches "shop manages stock" (stockenabled) on or off. Dry run: planned updates with the shop\'s current stock as before.',
   icon: 'boxes',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   inputs: [{ name: 'in', title: 'Stock', description: 'Records with a SKU and a stock figure, e.g. from "Read stock from Visma.net".' }],
   outputs: [
@@ -144,7 +145,8 @@ export const ccvSyncStockNode = defineNode({
   ],
   params: paramsSchema,
   async *run(node, inputs) {
-    const { ctx, client } = shopContext(node);
+    const ctx = shopLedger(node);
+    const client = ctx.client;
     const paths = { sku: parseFieldPath(ctx.params.skuField), stock: parseFieldPath(ctx.params.stockField) };
     const env: Env = { ctx, client, parentsDone: new Map(), index: new StockIndex(client, ctx.signal) };
     yield* writeBatches(ctx, inputs.in, (item) => planStock(env, item, paths), {

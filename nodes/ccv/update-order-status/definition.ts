@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CcvApiError, CcvClient, orderSchema } from '../../../connectors/ccv-shop/index';
+import { requireShop } from '../../shared/require-shop';
+import { CcvApiError, orderSchema } from '../../../connectors/ccv-shop/index';
 import type { OrderPatch } from '../../../connectors/ccv-shop/index';
 import { contentHash, defineNode, stripMeta } from '../../../engine';
 import type { FieldChange, Item } from '../../../engine';
@@ -28,6 +29,7 @@ export const updateOrderStatusNode = defineNode({
   category: 'ccv',
   icon: 'flag',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   description:
     'Writes a status back to each order in CCV Shop (PATCH /orders/:id/), e.g. "In process" once the order is in Visma.net. ' +
@@ -39,8 +41,6 @@ export const updateOrderStatusNode = defineNode({
   ],
   params: paramsSchema,
   async *run(ctx, inputs) {
-    const label = ctx.nodeName ?? ctx.nodeId;
-    if (!(ctx.client instanceof CcvClient)) throw new Error(`'${label}' needs a CCV Shop connection: choose one for its slot.`);
     const client = ctx.client;
     const p = ctx.params;
     const patch: OrderPatch = { status: p.status, ...(p.mail ? { mail: true } : {}), ...(p.note.trim() ? { note: p.note.trim() } : {}) };

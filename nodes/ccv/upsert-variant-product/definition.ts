@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { requireShop, shopLedger } from '../../shared/require-shop';
 import { defineNode, itemMeta, withMeta } from '../../../engine';
 import type { Item, JsonObject, NodeContext } from '../../../engine';
 import type { CcvClient } from '../../../connectors/ccv-shop/index';
 import { steps, writeBatches } from '../../shared/batch-writer';
 import type { Journal, WriteResult } from '../../shared/batch-writer';
-import { shopContext } from '../../shared/require-shop';
 import { ShopFacts } from '../../shared/shop-facts';
 import { upsertProductParams } from '../upsert-product/definition';
 import { upsertProductWith } from '../upsert-product/upsert-product-record';
@@ -69,6 +69,7 @@ export const ccvUpsertVariantProductNode = defineNode({
     'Creates or updates one CCV Shop product per group of Visma.net items (see "Group variants"): the option attributes (size, colour, ...) become CCV attributes and values (found by name or created, per the attribute table), and each item becomes a variant (attribute combination) with its own SKU, EAN and stock. Product fields work as in "Create or update products". Dry run: planned product and variant changes.',
   icon: 'layers',
   connection: 'ccv-shop',
+  clientOf: requireShop,
   writes: true,
   inputs: [{ name: 'in', title: 'Variant products', description: 'Product fields plus variants[], keyed by the product number.' }],
   outputs: [
@@ -77,7 +78,8 @@ export const ccvUpsertVariantProductNode = defineNode({
   ],
   params: paramsSchema,
   async *run(node, inputs) {
-    const { ctx, client } = shopContext(node);
+    const ctx = shopLedger(node);
+    const client = ctx.client;
     const env: Env = { ctx, client, facts: new ShopFacts(client, ctx.signal, (m) => ctx.log('info', m)), index: new ProductIndex(client, ctx.signal), catalog: new AttributeCatalog(ctx, client) };
     yield* writeBatches(ctx, inputs.in, steps((item, journal) => upsertVariantProduct(env, item, journal)), { target: 'variant product', service: 'CCV Shop' });
   },

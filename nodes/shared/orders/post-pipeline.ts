@@ -1,4 +1,5 @@
-import { VismaApiError, VismaClient } from '../../../connectors/visma-net/index';
+import { VismaApiError } from '../../../connectors/visma-net/index';
+import type { VismaClient } from '../../../connectors/visma-net/index';
 import { ExpressionError, contentHash, isJsonObject, textOf, toJsonValue } from '../../../engine';
 import { stopsTheStep } from '../../../connectors/common/index';
 import { steps, writeBatches } from '../batch-writer';
@@ -60,10 +61,9 @@ async function planInputs(shop: ShopOrder, item: Item, c: Compiled, customerNumb
  * reference), plan the document with every check done, and post it between `beginWrite` and `completeWrite`. An
  * intent left by a run that died mid-post is resolved by looking the reference up before anything is sent again.
  */
-export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext<P>, inputs: NodeInputs, kind: PostKind<P>): AsyncIterable<PortBatch> {
+export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext<P, VismaClient>, inputs: NodeInputs, kind: PostKind<P>): AsyncIterable<PortBatch> {
   const p = ctx.params;
   const label = ctx.nodeName ?? ctx.nodeId;
-  if (!(ctx.client instanceof VismaClient)) throw new Error(`'${label}' needs a Visma.net connection: choose one for its slot.`);
   const client = ctx.client;
   const c: Compiled = {
     customerNumber: ctx.expr.compile(p.customerNumber, `'Customer number' of '${label}'`),

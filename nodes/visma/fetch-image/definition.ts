@@ -4,7 +4,7 @@ import { defineNode, failItem, isJsonObject, numberOf, textOf } from '../../../e
 import type { Item, JsonObject } from '../../../engine';
 import { VismaApiError } from '../../../connectors/visma-net/index';
 import { chunk } from '../../shared/chunk';
-import { vismaClient } from '../../shared/require-visma';
+import { requireVisma } from '../../shared/require-visma';
 
 const IMAGE_TYPES: Record<string, string> = { png: 'png', jpg: 'jpg', jpeg: 'jpg', gif: 'gif', webp: 'webp' };
 const CONTENT_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
@@ -55,6 +55,7 @@ export const vismaFetchImageNode = defineNode({
     "Downloads the image attachment of each item (GET /v1/attachment/{id}, latest revision) and adds it as `image` {attachmentId, revision, name, fileType, sha256, base64} to the record. Items without an image leave on 'No image'. Needs items read with attachments.",
   icon: 'image',
   connection: 'visma-net',
+  clientOf: requireVisma,
   inputs: [{ name: 'in', title: 'Items' }],
   outputs: [
     { name: 'out', title: 'With image', description: 'The item with its image added.' },
@@ -63,7 +64,7 @@ export const vismaFetchImageNode = defineNode({
   ],
   params: paramsSchema,
   async *run(ctx, inputs) {
-    const client = vismaClient(ctx);
+    const client = ctx.client;
     const pattern = ctx.params.namePattern ? new RegExp(ctx.params.namePattern, 'i') : undefined;
     const maxBytes = ctx.params.maxMegabytes * 1024 * 1024;
     // Images are large: hand them on a few at a time.

@@ -8,7 +8,7 @@ import { fetchStockParamsSchema } from './fetch-stock-params';
 import type { FetchStockParams } from './fetch-stock-params';
 import { inventorySummaryRows } from './inventory-summary';
 import { chunk } from '../../shared/chunk';
-import { vismaContext } from '../../shared/require-visma';
+import { requireVisma, vismaLedger } from '../../shared/require-visma';
 import { rowsFromAvailability, rowsFromWarehouseDetails, rowsToJson, selectWarehouses, sumFigure } from './stock-figures';
 import type { StockRow } from './stock-figures';
 
@@ -90,8 +90,9 @@ async function stockItem(r: Reader, record: JsonObject): Promise<{ item: Item } 
   return { item: { key: number, json } };
 }
 
-async function* readStock(node: NodeContext<FetchStockParams>): AsyncGenerator<PortBatch> {
-  const { ctx, client } = vismaContext(node);
+async function* readStock(node: NodeContext<FetchStockParams, VismaClient>): AsyncGenerator<PortBatch> {
+  const ctx = vismaLedger(node);
+  const client = ctx.client;
   const p = ctx.params;
   const label = ctx.nodeName ?? ctx.nodeId;
   const expr = p.figure === 'expression' && p.expression ? ctx.expr.compile(p.expression, `the stock expression of '${label}'`) : undefined;
@@ -138,6 +139,7 @@ export const vismaFetchStockNode = defineNode({
     "Reads the stock of items, for one warehouse or the sum of several, optionally only what changed since the last successful run. The stock figure is chosen: by default Visma's Available (warehouseDetails[].available, or quantityAvailable in the V3 list), which is on hand minus sales order bookings and unavailable stock; or available for shipment, on hand, available minus SO booked (inventory summary), or an expression.",
   icon: 'boxes',
   connection: 'visma-net',
+  clientOf: requireVisma,
   inputs: [{ name: 'in', title: 'Start', description: 'Each record that arrives starts one read (connect the trigger).' }],
   outputs: [
     { name: 'out', title: 'Stock', description: '{inventoryNumber, stock, warehouses[]} per item, keyed by item number.' },

@@ -1,13 +1,14 @@
 import { defineNode, failItem, textOf, toJsonRecord } from '../../../engine';
 import type { Item, JsonObject, NodeContext } from '../../../engine';
 import { VismaApiError } from '../../../connectors/visma-net/index';
+import type { VismaClient } from '../../../connectors/visma-net/index';
 import { CursorTracker, cursorName, planDelta } from './fetch-delta';
 import { fetchParamsSchema, resourceLabels } from './fetch-params';
 import type { FetchParams } from './fetch-params';
 import { resources } from './fetch-resources';
 import type { DeltaField } from './fetch-resources';
 import { chunk } from '../../shared/chunk';
-import { vismaContext } from '../../shared/require-visma';
+import { requireVisma, vismaLedger } from '../../shared/require-visma';
 
 /** Messages of the connector already say what failed and what to do; this adds which list was being read. */
 export function readFailure(err: unknown, what: string): Error {
@@ -21,8 +22,9 @@ function itemClassOf(json: JsonObject): string | undefined {
   return textOf(c);
 }
 
-async function* readAll(node: NodeContext<FetchParams>): AsyncGenerator<{ port: string; items: Item[] }> {
-  const { ctx, client } = vismaContext(node);
+async function* readAll(node: NodeContext<FetchParams, VismaClient>): AsyncGenerator<{ port: string; items: Item[] }> {
+  const ctx = vismaLedger(node);
+  const client = ctx.client;
   const p = ctx.params;
   const spec = resources[p.resource];
   const what = resourceLabels[p.resource].toLowerCase();
@@ -98,6 +100,7 @@ export const vismaFetchNode = defineNode({
     'Reads a list from Visma.net (items, customers, invoices, sales orders, sales categories, ...) page by page, with filters and optionally only what changed since the last successful run. Each record is keyed by its number (item number, customer number, ...).',
   icon: 'download',
   connection: 'visma-net',
+  clientOf: requireVisma,
   inputs: [{ name: 'in', title: 'Start', description: 'Each record that arrives starts one read (connect the trigger).' }],
   outputs: [
     { name: 'out', title: 'Records', description: 'The records read, in batches as the pages arrive.' },

@@ -1,4 +1,5 @@
 import { defineNode } from '../../../engine';
+import { requireVisma } from '../../shared/require-visma';
 import { createInvoiceKind, invoiceParamsSchema } from './kind';
 import { postOrderExpressions } from '../../shared/orders/post-params';
 import { runPostOrders } from '../../shared/orders/post-pipeline';
@@ -11,6 +12,7 @@ export const postCustomerInvoiceNode = defineNode({
   category: 'visma',
   icon: 'file-invoice',
   connection: 'visma-net',
+  clientOf: requireVisma,
   writes: true,
   description:
     'Posts each CCV Shop order as a Visma.net sales invoice (customer invoice), once: the reference (CCV- + order number) is the ' +

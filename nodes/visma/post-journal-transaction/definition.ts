@@ -1,4 +1,5 @@
 import { defineNode } from '../../../engine';
+import { requireVisma } from '../../shared/require-visma';
 import { createJournalKind, journalParamsSchema } from './kind';
 import { postOrderExpressions } from '../../shared/orders/post-params';
 import { runPostOrders } from '../../shared/orders/post-pipeline';
@@ -11,6 +12,7 @@ export const postJournalTransactionNode = defineNode({
   category: 'visma',
   icon: 'book',
   connection: 'visma-net',
+  clientOf: requireVisma,
   writes: true,
   description:
     'Books each CCV Shop order as a journal transaction (memoriaal / Buchungssatz), once: the order total on the receivable ' +

@@ -1,4 +1,5 @@
 import { defineNode } from '../../../engine';
+import { requireVisma } from '../../shared/require-visma';
 import { createSalesOrderKind, salesOrderParamsSchema } from './kind';
 import { postOrderExpressions } from '../../shared/orders/post-params';
 import { runPostOrders } from '../../shared/orders/post-pipeline';
@@ -11,6 +12,7 @@ export const postSalesOrderNode = defineNode({
   category: 'visma',
   icon: 'file-order',
   connection: 'visma-net',
+  clientOf: requireVisma,
   writes: true,
   description:
     'Posts each CCV Shop order as a Visma.net sales order (SalesOrders API V3), once: the reference (CCV- + order number) goes into ' +

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VismaClient } from '../../../connectors/visma-net/index';
+import { requireVisma } from '../../shared/require-visma';
 import { defineNode, itemMeta, stripMeta, textOf } from '../../../engine';
 import type { Item } from '../../../engine';
 import { attributeFieldSchema, compileCustomerMapping, customerFieldSchema, defaultCustomerFields } from './customer-fields';
@@ -43,6 +43,7 @@ export const upsertCustomerNode = defineNode({
   category: 'visma',
   icon: 'user-check',
   connection: 'visma-net',
+  clientOf: requireVisma,
   writes: true,
   description:
     'Finds the Visma.net customer of a shop customer by e-mail (the customer e-mail filter, then contacts), creates it when there is ' +
@@ -66,7 +67,6 @@ export const upsertCustomerNode = defineNode({
   ],
   async *run(ctx, inputs) {
     const label = ctx.nodeName ?? ctx.nodeId;
-    if (!(ctx.client instanceof VismaClient)) throw new Error(`'${label}' needs a Visma.net connection: choose one for its slot.`);
     const client = ctx.client;
     const mapping = compileCustomerMapping(ctx.params.fields, ctx.params.attributes, ctx.expr, label);
     const options = {
