@@ -4,24 +4,28 @@
  * Every input is validated with these schemas on the host side before a handler runs.
  */
 import { z } from 'zod';
+// Schema modules only (zod, no Node): this file is bundled into the renderer and the sandboxed preload.
 import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
-import { runEventSchema, runStatusSchema, countsSchema, recordActionSchema, fieldChangeSchema } from '../engine/run/events';
-import { jsonSchema, jsonObjectSchema } from '../engine/json';
-import { opsContract, wizardContract } from './contract-ops';
+import { problemSchema } from '../engine/flow/problems';
+import { runEventSchema, recordReportSchema } from '../engine/run/events';
+import { jsonObjectSchema } from '../engine/json';
+import { opsContract, runOverviewSchema, wizardContract } from './contract-ops';
 
-export { flowDocumentSchema, runEventSchema };
+export { flowDocumentSchema, problemSchema, runEventSchema, slotTypeSchema };
 export * from './contract-ops';
-export type { FlowDocument } from '../engine/flow/schema';
-export type { RunEvent } from '../engine/run/events';
+export type { FlowDocument, SlotType } from '../engine/flow/schema';
+export type { Problem } from '../engine/flow/problems';
+export type { Counts, RunEvent, RunState, LogLine, RecordReport } from '../engine/run/events';
+export { runStateSchema } from '../engine/run/events';
 
-export const problemSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  nodeId: z.string().optional(),
-  field: z.string().optional(),
-  message: z.string(),
-  fix: z.string(),
-});
-export type Problem = z.infer<typeof problemSchema>;
+/** The languages the UI, the menus and the schedule descriptions speak. */
+export const languageSchema = z.enum(['en', 'de', 'nl']);
+export type Language = z.infer<typeof languageSchema>;
+export const LANGUAGES = languageSchema.options;
+
+/** Desktop app (Electron) or browser (`koppel serve`). */
+export const appModeSchema = z.enum(['desktop', 'web']);
+export type AppMode = z.infer<typeof appModeSchema>;
 
 export const portSchema = z.object({ name: z.string(), title: z.string(), description: z.string().optional() });
 
@@ -64,33 +68,12 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
-export const runSummarySchema = z.object({
-  runId: z.string(),
-  flowId: z.string(),
-  flowName: z.string(),
-  dryRun: z.boolean(),
-  status: z.union([runStatusSchema, z.literal('running')]),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  durationMs: z.number().optional(),
-  counts: countsSchema,
-});
+/** A run in a list: the dashboard's overview without the error text. */
+export const runSummarySchema = runOverviewSchema.omit({ error: true });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
-export const recordRowSchema = z.object({
-  runId: z.string(),
-  nodeId: z.string(),
-  key: z.string(),
-  action: recordActionSchema,
-  planned: z.boolean(),
-  target: z.string().optional(),
-  targetId: z.string().optional(),
-  reason: z.string().optional(),
-  changes: z.array(fieldChangeSchema).optional(),
-  source: jsonSchema.optional(),
-  sent: jsonSchema.optional(),
-  at: z.string(),
-});
+/** A record outcome as the ledger keeps it for one run. */
+export const recordRowSchema = z.object({ runId: z.string(), ...recordReportSchema.shape, at: z.string() });
 export type RecordRow = z.infer<typeof recordRowSchema>;
 
 export const itemSampleSchema = z.object({ key: z.string(), json: jsonObjectSchema });
@@ -125,13 +108,13 @@ export const contract = {
     input: empty,
     output: z.object({
       version: z.string(),
-      mode: z.enum(['desktop', 'web']),
+      mode: appModeSchema,
       home: z.string(),
       firstStart: z.boolean(),
-      language: z.string(),
+      language: languageSchema,
     }),
   },
-  'settings.setLanguage': { input: z.object({ language: z.enum(['en', 'de', 'nl']) }), output: ok },
+  'settings.setLanguage': { input: z.object({ language: languageSchema }), output: ok },
 
   'catalog.list': { input: empty, output: z.array(nodeTypeInfoSchema) },
 

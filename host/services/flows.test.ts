@@ -116,6 +116,15 @@ describe('sharing flows', () => {
     expect(broken.problems.length).toBeGreaterThan(0);
   });
 
+  it('keeps the line and column of a JSON syntax error across the contract', async () => {
+    t = await startTestHost();
+    // A missing comma after line 2.
+    const text = '{\n  "koppel": 1\n  "id": "x"\n}';
+    const broken = await t.host.invoke('flows.inspectImport', { text });
+    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, column: 3 })]);
+    expect((await t.host.invoke('flows.validate', { flow: text }))[0]).toMatchObject({ line: 3, column: 3 });
+  });
+
   it('imports with slot bindings, never overwriting a library flow with the same id', async () => {
     t = await startTestHost();
     const conn = await t.host.invoke('connections.save', ccv);

@@ -237,7 +237,7 @@ export const de: Messages = {
     recordFailed: 'Datensatz fehlgeschlagen: {{reason}}',
     planned: 'geplant',
   },
-  problems: { heading: 'Probleme', none: 'Keine Probleme gefunden.' },
+  problems: { heading: 'Probleme', none: 'Keine Probleme gefunden.', line: 'Zeile {{line}}', lineColumn: 'Zeile {{line}}, Spalte {{column}}' },
   preview: {
     noRun: 'Noch keine Daten: Führen Sie den Flow aus (oder einen Probelauf) und wählen Sie einen Knoten, um eine Stichprobe seiner Ausgabe zu sehen.',
     node: 'Knoten',

@@ -237,7 +237,7 @@ export const en = {
     recordFailed: 'Record failed: {{reason}}',
     planned: 'planned',
   },
-  problems: { heading: 'Problems', none: 'No problems found.' },
+  problems: { heading: 'Problems', none: 'No problems found.', line: 'line {{line}}', lineColumn: 'line {{line}}, column {{column}}' },
   preview: {
     noRun: 'No data yet: run or dry-run the flow, then select a node to see a sample of what it produced.',
     node: 'Node',

@@ -3,9 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
 import { nl } from './nl';
+import { LANGUAGES } from '../../host/contract';
+import type { Language } from '../../host/contract';
 
-export type Language = 'en' | 'de' | 'nl';
-export const LANGUAGES: readonly Language[] = ['en', 'de', 'nl'];
+export { LANGUAGES };
+export type { Language };
 
 /** 'nl-NL', 'de_AT', 'EN' → a language we have; anything else → English. */
 export function normaliseLanguage(tag: string | undefined): Language {

@@ -237,7 +237,7 @@ export const nl: Messages = {
     recordFailed: 'Record mislukt: {{reason}}',
     planned: 'gepland',
   },
-  problems: { heading: 'Problemen', none: 'Geen problemen gevonden.' },
+  problems: { heading: 'Problemen', none: 'Geen problemen gevonden.', line: 'regel {{line}}', lineColumn: 'regel {{line}}, kolom {{column}}' },
   preview: {
     noRun: 'Nog geen gegevens: voer de flow uit (of een proefrun) en selecteer een blok om een steekproef van de uitvoer te zien.',
     node: 'Blok',
