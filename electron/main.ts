@@ -9,9 +9,8 @@ import { createHost } from '../host/index';
 import type { DesktopNotification, KoppelHost } from '../host/types';
 import { createElectronStoreSettings, electronStoreOptions } from './adapters/electron-store-settings';
 import { createKeychainSecrets } from '../host/adapters/keychain-secrets';
-import { MENU_COMMAND_CHANNEL } from './channels';
-import type { MenuCommand, MenuCommandName } from './channels';
-import { forwardRunEvents, registerIpc } from './ipc';
+import type { MenuCommand, MenuCommandName } from '../host/contract';
+import { forwardRunEvents, registerIpc, sendPush } from './ipc';
 import { buildMenuTemplate, buildTrayTemplate } from './menu';
 import { MENU_LABELS, menuLanguage } from './menu-labels';
 import type { MenuLanguage } from './menu-labels';
@@ -58,7 +57,7 @@ function quit(): void {
 function send(command: MenuCommand): void {
   if (!win) return;
   showWindow();
-  win.webContents.send(MENU_COMMAND_CHANNEL, command);
+  sendPush(win.webContents, 'menu.command', command);
 }
 
 async function openDialog(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The one typed contract between the UI and the app services. Electron exposes it as `window.koppel` through
  * IPC; `koppel serve` exposes it over HTTP + WebSocket. The renderer imports only this file.
- * Every input is validated with these schemas on the host side before a handler runs.
+ * Every input is validated with these schemas on the host side before a handler runs; envelopes, error kinds and
+ * push channels (run events, menu commands) are in `contract-transport.ts`, re-exported here.
  */
 import { z } from 'zod';
 // Schema modules only (zod, no Node): this file is bundled into the renderer and the sandboxed preload.
@@ -10,9 +11,11 @@ import { problemSchema } from '../engine/flow/problems';
 import { runEventSchema, recordReportSchema } from '../engine/run/events';
 import { jsonObjectSchema } from '../engine/json';
 import { opsContract, runOverviewSchema, wizardContract } from './contract-ops';
+import type { Envelope, PushChannel, PushPayload } from './contract-transport';
 
 export { flowDocumentSchema, problemSchema, runEventSchema, slotTypeSchema };
 export * from './contract-ops';
+export * from './contract-transport';
 export type { FlowDocument, SlotType } from '../engine/flow/schema';
 export type { Problem } from '../engine/flow/problems';
 export type { Counts, RunEvent, RunState, LogLine, RecordReport } from '../engine/run/events';
@@ -206,11 +209,31 @@ export const contract = {
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<(typeof contract)[C]['output']>;
+/** A channel's input after its schema ran (defaults filled in). */
+export type ChannelParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
 
-/** What `window.koppel` offers: one call per channel and a subscription to run events. */
+/** The contract seen per channel, so code generic in the channel keeps each channel's own types (no casts). */
+export const channelSchemas: { [C in Channel]: { input: z.ZodType<ChannelParsedInput<C>, ChannelInput<C>>; output: z.ZodType<ChannelOutput<C>> } } = contract;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/** What the UI works with: one call per channel, and listening to a push channel. */
 export interface KoppelApi {
+  /** The channel's output, checked against the contract; rejects with the host's message (and its kind). */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-  onRunEvent(listener: (event: z.infer<typeof runEventSchema>) => void): () => void;
+  /** Calls `listener` with every payload of the channel that keeps its schema; returns how to stop. */
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void): () => void;
+}
+
+/**
+ * What the Electron preload exposes as `window.koppel`: the host's envelopes as they come (an Error crossing the
+ * context bridge would lose its kind), so the renderer's client unwraps and checks them as it does over HTTP.
+ */
+export interface KoppelBridge {
+  invoke(channel: Channel, input: unknown): Promise<Envelope>;
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void): () => void;
 }
 
 export const channels = Object.keys(contract) as Channel[];

@@ -21,7 +21,7 @@ export function DryRunStep({ s }: { s: WizardState }) {
     const early = new Map<string, Extract<RunEvent, { type: 'run.finished' }>>();
     const finish = (flowId: string, e: Extract<RunEvent, { type: 'run.finished' }>) =>
       setResults((r) => ({ ...r, [flowId]: { ...r[flowId], status: e.status, counts: e.counts, durationMs: e.durationMs, ...(e.error ? { error: e.error } : {}) } }));
-    const off = getKoppel().onRunEvent((e) => {
+    const off = getKoppel().on('run.event', (e) => {
       if (e.type !== 'run.finished') return;
       const flowId = byRun.get(e.runId);
       if (flowId) finish(flowId, e);
