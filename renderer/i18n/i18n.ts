@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
@@ -15,7 +16,7 @@ export function normaliseLanguage(tag: string | undefined): Language {
   return LANGUAGES.find((l) => l === base) ?? 'en';
 }
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 export function initI18n(language: Language): void {
   if (i18n.isInitialized) {
