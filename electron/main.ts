@@ -1,7 +1,7 @@
 // The desktop shell: one hardened window, menu, tray, and the host services running in this process.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, nativeImage, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, Session } from 'electron';
 import Store from 'electron-store';
 import { koppelHome } from '../engine/index';
@@ -10,7 +10,8 @@ import type { DesktopNotification, KoppelHost } from '../host/types';
 import { createElectronStoreSettings, electronStoreOptions } from './adapters/electron-store-settings';
 import { createKeychainSecrets } from '../host/adapters/keychain-secrets';
 import type { MenuCommand, MenuCommandName } from '../host/contract';
-import { forwardRunEvents, registerIpc, sendPush } from './ipc';
+import { forwardRunEvents, sendPush } from './ipc';
+import { registerContractIpc } from './ipc-main';
 import { buildMenuTemplate, buildTrayTemplate } from './menu';
 import { MENU_LABELS, menuLanguage } from './menu-labels';
 import type { MenuLanguage } from './menu-labels';
@@ -185,8 +186,7 @@ async function start(): Promise<void> {
   // Runs left "running" by a Koppel that was killed are closed as failed before anything else.
   host.markAbandonedRuns();
   hardenSession(session.defaultSession);
-  registerIpc({
-    ipcMain,
+  registerContractIpc({
     host,
     isTrustedSender,
     onSuccess: (channel, input) => {
