@@ -72,7 +72,12 @@ async function openDialog(): Promise<void> {
 async function saveAsDialog(): Promise<void> {
   if (!win) return;
   const labels = MENU_LABELS[language];
-  const res = await dialog.showSaveDialog(win, { defaultPath: path.join(home, 'flows', 'flow.flow.json'), filters: [{ name: labels.flowFiles, extensions: ['json'] }] });
+  // The dialog asks before replacing a file (on Linux only when told to), so the save may then overwrite it.
+  const res = await dialog.showSaveDialog(win, {
+    defaultPath: path.join(home, 'flows', 'flow.flow.json'),
+    filters: [{ name: labels.flowFiles, extensions: ['json'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
   if (!res.canceled && res.filePath) send({ command: 'saveAs', path: res.filePath });
 }
 

@@ -49,8 +49,19 @@ export const nodeTypeInfoSchema = z.object({
 });
 export type NodeTypeInfo = z.infer<typeof nodeTypeInfoSchema>;
 
+/**
+ * A flow file as it was read or written: a hash of its bytes. `flows.save` takes back the one the editor opened
+ * and refuses (kind `conflict`) when the file on disk has changed since.
+ */
+export const revisionSchema = z.string().min(1);
+
+/** A flow opened from, or just written to, its file. */
+export const openedFlowSchema = z.object({ path: z.string(), flow: flowDocumentSchema, revision: revisionSchema });
+
 export const flowSummarySchema = z.object({
   path: z.string(),
+  /** Absent when the file could not be read. */
+  revision: revisionSchema.optional(),
   id: z.string(),
   name: z.string(),
   description: z.string(),
@@ -122,9 +133,17 @@ export const contract = {
   'catalog.list': { input: empty, output: z.array(nodeTypeInfoSchema) },
 
   'flows.list': { input: empty, output: z.array(flowSummarySchema) },
-  'flows.open': { input: z.object({ path: z.string() }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
-  'flows.create': { input: z.object({ name: z.string().min(1) }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
-  'flows.save': { input: z.object({ path: z.string().optional(), flow: flowDocumentSchema }), output: z.object({ path: z.string() }) },
+  'flows.open': { input: z.object({ path: z.string() }), output: openedFlowSchema },
+  'flows.create': { input: z.object({ name: z.string().min(1) }), output: openedFlowSchema },
+  /**
+   * Never replaces a newer file silently: with `revision` (what the editor opened or last saved) the file on disk
+   * must still be that; without, there must be no file yet. Either refusal is a HostError `conflict`, and the file
+   * is left as it is. `overwrite` is the person's explicit choice to replace it ("Keep mine", Save As onto a file).
+   */
+  'flows.save': {
+    input: z.object({ path: z.string().optional(), flow: flowDocumentSchema, revision: revisionSchema.optional(), overwrite: z.boolean().default(false) }),
+    output: z.object({ path: z.string(), revision: revisionSchema }),
+  },
   'flows.delete': { input: z.object({ path: z.string() }), output: ok },
   'flows.validate': { input: z.object({ flow: z.unknown() }), output: z.array(problemSchema) },
   'flows.export': {
@@ -148,7 +167,7 @@ export const contract = {
   },
   'flows.import': {
     input: z.object({ text: z.string(), bindings: z.record(z.string(), z.string()) }),
-    output: z.object({ path: z.string(), flow: flowDocumentSchema }),
+    output: openedFlowSchema,
   },
 
   'connections.list': { input: empty, output: z.array(connectionSchema) },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,15 @@ describe('web bridge with the real host', () => {
     expect(missing.status).toBe(404);
     expect(missing.json).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('There is no flow file') } });
     expect(JSON.stringify(missing.json)).not.toContain('    at ');
+  });
+
+  it('answers 409 with kind conflict for a save over a file changed since it was opened', async () => {
+    const created = z.object({ result: z.object({ path: z.string(), revision: z.string() }) }).parse((await call('flows.create', { name: 'Conflict over the wire' })).json).result;
+    const opened = z.object({ result: z.object({ flow: z.looseObject({}) }) }).parse((await call('flows.open', { path: created.path })).json).result;
+    writeFileSync(created.path, `${readFileSync(created.path, 'utf8').trimEnd()}\n\n`);
+    const stale = await call('flows.save', { path: created.path, flow: opened.flow, revision: created.revision });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`${created.path} changed on disk since you opened it`) } });
   });
 
   it('streams the events of a run started over HTTP to a WebSocket client', async () => {

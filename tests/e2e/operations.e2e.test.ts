@@ -119,7 +119,8 @@ describe('a failed record: run detail, replay, timeline', () => {
       if (n.id === 'active') return { ...n, params: { ...n.params, conditions: [{ field: 'status', op: 'eq', value: 'Active' }, { field: 'description', op: 'startsWith', value: 'Kookboek' }] } };
       return n;
     });
-    await koppel.call('flows.save', { path: flowPath, flow: { ...opened.flow, nodes } });
+    // On top of the revision just opened: the host refuses a save over a file that changed in between.
+    await koppel.call('flows.save', { path: flowPath, flow: { ...opened.flow, nodes }, revision: opened.revision });
   }
 
   it('shows the failed record and its reason in the run detail', async () => {
