@@ -1,3 +1,4 @@
+import { isConflict } from '../api/host-call';
 import { getKoppel } from '../api/koppel-api';
 import { i18n } from '../i18n/i18n';
 import type { Language } from '../store/ui.slice';
@@ -10,7 +11,7 @@ import { watchRun } from './run-events';
 import type { AppCommand } from './shortcuts';
 import { refreshBindings, refreshConnections, refreshFlows } from './workspace-loader';
 import { emptyRunState } from '../runs/run-state';
-import type { ConfirmAction } from '../store/ui.slice';
+import type { ConfirmAction, SaveConflict } from '../store/ui.slice';
 
 const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
 
@@ -70,9 +71,13 @@ export async function createFlow(name: string): Promise<void> {
   }
 }
 
+function showSaveConflict(conflict: SaveConflict): void {
+  useUi.setState({ dialog: { kind: 'saveConflict', conflict } });
+}
+
 /**
  * Saves the open flow to its file (or to `path`, from the desktop Save As dialog). The host refuses to replace a
- * file that changed on disk since it was opened here.
+ * file that changed on disk since it was opened here; then the person chooses (`resolveSaveConflict`).
  * `overwrite`: the person already chose to replace the file (Keep mine, or the native dialog's confirmation).
  */
 export async function saveFlow(path?: string, opts: { overwrite?: boolean } = {}): Promise<boolean> {
@@ -95,7 +100,9 @@ export async function saveFlow(path?: string, opts: { overwrite?: boolean } = {}
     await refreshFlows();
     return true;
   } catch (e) {
-    reportError(t('errors.save'), e);
+    if (isConflict(e) && target !== undefined) {
+      showSaveConflict(revision !== undefined ? { reason: 'changed', path: target } : { reason: 'exists', file: target, retry: { kind: 'save', path: target } });
+    } else reportError(t('errors.save'), e);
     return false;
   } finally {
     setBusy('save', false);
@@ -121,8 +128,25 @@ export async function saveFlowAs(name: string, opts: { overwrite?: boolean } = {
     toast('success', t('toast.saved', { name }));
     await Promise.all([refreshFlows(), refreshBindings()]);
   } catch (e) {
-    reportError(t('errors.save'), e);
+    if (isConflict(e)) showSaveConflict({ reason: 'exists', file: `${id}.flow.json`, retry: { kind: 'saveAs', name } });
+    else reportError(t('errors.save'), e);
   }
+}
+
+/**
+ * The person's answer to a refused save. `reload`: open the file as it is on disk now (the edits here are
+ * dropped). `overwrite`: save again, replacing the file on disk with this version.
+ */
+export async function resolveSaveConflict(conflict: SaveConflict, choice: 'reload' | 'overwrite'): Promise<void> {
+  closeDialog();
+  if (conflict.reason === 'changed') {
+    if (choice === 'reload') await openFlow(conflict.path);
+    else await saveFlow(conflict.path, { overwrite: true });
+    return;
+  }
+  if (choice !== 'overwrite') return;
+  if (conflict.retry.kind === 'save') await saveFlow(conflict.retry.path, { overwrite: true });
+  else await saveFlowAs(conflict.retry.name, { overwrite: true });
 }
 
 export function download(fileName: string, text: string, type = 'application/json'): void {

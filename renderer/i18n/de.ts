@@ -369,6 +369,18 @@ export const de: Messages = {
     removeConnectionTitle: 'Verbindung entfernen',
     removeConnection: 'Die Verbindung „{{name}}“ und ihr gespeichertes Geheimnis entfernen? Flows, die sie verwenden, müssen einer anderen Verbindung zugeordnet werden.',
   },
+  saveConflict: {
+    changedTitle: 'Dieser Flow wurde auf der Festplatte geändert',
+    changed: '{{file}} wurde seit dem Öffnen außerhalb dieses Fensters geändert: von einem anderen Editor, einem git pull oder dem Einrichtungsassistenten. Ihre Änderungen hier sind noch nicht gespeichert.',
+    reload: 'Von der Festplatte neu laden',
+    reloadHint: 'öffnet die Fassung auf der Festplatte; Ihre Änderungen hier gehen verloren.',
+    keepMine: 'Meine behalten',
+    keepMineHint: 'speichert Ihre Fassung über die Datei auf der Festplatte; die anderen Änderungen gehen verloren.',
+    existsTitle: 'Diese Flow-Datei gibt es schon',
+    exists: 'Es gibt bereits eine Flow-Datei {{file}}.',
+    replace: 'Ersetzen',
+    replaceHint: 'speichert diesen Flow über die vorhandene Datei; ihr Inhalt geht verloren.',
+  },
   firstStart: {
     title: 'Willkommen bei Koppel',
     intro: 'Probieren Sie Koppel ohne Konto aus: Der Demo-Arbeitsbereich führt fertige Flows gegen eingebaute Übungsversionen von Visma.net und CCV Shop auf diesem Computer aus.',

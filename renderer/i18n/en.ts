@@ -369,6 +369,18 @@ export const en = {
     removeConnectionTitle: 'Remove connection',
     removeConnection: 'Remove the connection "{{name}}" and its stored secret? Flows using it must be bound to another connection.',
   },
+  saveConflict: {
+    changedTitle: 'This flow changed on disk',
+    changed: '{{file}} was changed outside this window since you opened it: by another editor, a git pull or the setup wizard. Your changes here are not saved yet.',
+    reload: 'Reload from disk',
+    reloadHint: 'opens the version on disk; your changes here are lost.',
+    keepMine: 'Keep mine',
+    keepMineHint: 'saves your version over the file on disk; the other changes are lost.',
+    existsTitle: 'This flow file already exists',
+    exists: 'There is already a flow file {{file}}.',
+    replace: 'Replace it',
+    replaceHint: 'saves this flow over the existing file; its content is lost.',
+  },
   firstStart: {
     title: 'Welcome to Koppel',
     intro: 'Try Koppel without any account: the demo workspace runs ready-made flows against built-in practice versions of Visma.net and CCV Shop on this computer.',

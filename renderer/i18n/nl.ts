@@ -369,6 +369,18 @@ export const nl: Messages = {
     removeConnectionTitle: 'Koppeling verwijderen',
     removeConnection: 'De koppeling "{{name}}" en het opgeslagen geheim verwijderen? Flows die haar gebruiken moeten een andere koppeling krijgen.',
   },
+  saveConflict: {
+    changedTitle: 'Deze flow is op schijf gewijzigd',
+    changed: '{{file}} is sinds het openen buiten dit venster gewijzigd: door een andere editor, een git pull of de installatiewizard. Uw wijzigingen hier zijn nog niet opgeslagen.',
+    reload: 'Opnieuw laden van schijf',
+    reloadHint: 'opent de versie op schijf; uw wijzigingen hier gaan verloren.',
+    keepMine: 'Mijn versie houden',
+    keepMineHint: 'slaat uw versie op over het bestand op schijf; de andere wijzigingen gaan verloren.',
+    existsTitle: 'Dit flowbestand bestaat al',
+    exists: 'Er is al een flowbestand {{file}}.',
+    replace: 'Vervangen',
+    replaceHint: 'slaat deze flow op over het bestaande bestand; de inhoud daarvan gaat verloren.',
+  },
   firstStart: {
     title: 'Welkom bij Koppel',
     intro: 'Probeer Koppel zonder account: de demo-werkomgeving voert kant-en-klare flows uit tegen ingebouwde oefenversies van Visma.net en CCV Shop op deze computer.',
