@@ -27,6 +27,34 @@ function layer(folder, allowed, banned = []) {
 
 const nodeOnly = ['electron', 'react', 'react-dom'];
 
+const noFocusedTests = {
+  selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]",
+  message: 'No focused or skipped tests.',
+};
+
+/**
+ * Electron's IPC objects stay in the modules that wrap them (DESIGN.md §5): `ipcRenderer` in the preload, which
+ * exposes only the contract's channels, and `ipcMain` in the IPC wrapper, which checks the sender and validates
+ * every input. Named imports, `electron.ipcX` and `const { ipcX } = require(...)` are all caught.
+ */
+function ipcOnlyIn(name, home) {
+  const message = `${name} belongs in ${home} only: use the contract through it (DESIGN.md §5).`;
+  return [
+    { selector: `ImportDeclaration[source.value=/^electron/] > ImportSpecifier[imported.name='${name}']`, message },
+    { selector: `MemberExpression[property.name='${name}']`, message },
+    { selector: `VariableDeclarator[init.callee.name='require'] > ObjectPattern > Property[key.name='${name}']`, message },
+  ];
+}
+const IPC_RENDERER_HOME = ['electron/preload.ts'];
+const IPC_MAIN_HOME = ['electron/ipc-main.ts', 'electron/ipc.ts'];
+const ipcRendererBan = ipcOnlyIn('ipcRenderer', IPC_RENDERER_HOME.join(', '));
+const ipcMainBan = ipcOnlyIn('ipcMain', IPC_MAIN_HOME.join(', '));
+/** Pushes to the window go through `sendPush` (electron/ipc.ts), typed by the contract's push channels. */
+const webContentsSendBan = {
+  selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+  message: "Send to the window with sendPush (electron/ipc.ts): a push channel of the contract, not a free-form name.",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
@@ -34,12 +62,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped tests.' },
-      ],
+      'no-restricted-syntax': ['error', noFocusedTests, ...ipcRendererBan, ...ipcMainBan, webContentsSendBan],
     },
   },
+  { files: IPC_RENDERER_HOME, rules: { 'no-restricted-syntax': ['error', noFocusedTests, ...ipcMainBan, webContentsSendBan] } },
+  { files: IPC_MAIN_HOME, rules: { 'no-restricted-syntax': ['error', noFocusedTests, ...ipcRendererBan, webContentsSendBan] } },
   layer('engine', [], nodeOnly),
   layer('connectors', [], nodeOnly),
   layer('simulators', [], nodeOnly),

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../host/contract';
-import { CHANNELS, MENU_COMMANDS, ipcName, isChannelName, unwrapEnvelope } from './channels';
+import { contract, pushContract } from '../host/contract';
+import { CHANNELS, PUSH_CHANNELS, ipcName, isChannelName, isPushChannel, pushIpcName } from './channels';
 
 describe('IPC channel list', () => {
   it('is exactly the contract: every channel, nothing more', () => {
@@ -20,33 +19,13 @@ describe('IPC channel list', () => {
     expect(ipcName('runs.start')).toBe('koppel:runs.start');
   });
 
-  it('the preload exposes only what channels.ts allows', () => {
-    const preload = readFileSync(new URL('./preload.ts', import.meta.url), 'utf8');
-    expect(preload).toContain("contextBridge.exposeInMainWorld('koppel', api)");
-    expect(preload).toMatch(/if \(!isChannelName\(channel\)\) throw/);
-    expect(preload).not.toMatch(/ipcRenderer\.send\(|exposeInMainWorld\('(?!koppel)/);
-  });
-
-  it('menu commands match the renderer copy', () => {
-    const text = readFileSync(new URL('../renderer/api/menu-commands.ts', import.meta.url), 'utf8');
-    const m = /MENU_COMMANDS = \[([^\]]*)\]/.exec(text);
-    const renderer = [...(m?.[1] ?? '').matchAll(/'([^']+)'/g)].map((x) => x[1]);
-    expect(renderer).toEqual([...MENU_COMMANDS]);
-  });
-});
-
-describe('IPC envelopes', () => {
-  it('returns the result of a successful call', () => {
-    expect(unwrapEnvelope({ ok: true, result: { path: 'a' } })).toEqual({ path: 'a' });
-    expect(unwrapEnvelope({ ok: true, result: null })).toBeNull();
-  });
-
-  it("throws the host's message for a failed call", () => {
-    expect(() => unwrapEnvelope({ ok: false, error: { message: 'No flow at "x". Refresh the library.' } })).toThrow('No flow at "x". Refresh the library.');
-  });
-
-  it('throws a plain explanation for anything else', () => {
-    expect(() => unwrapEnvelope('surprise')).toThrow(/unexpected way/);
-    expect(() => unwrapEnvelope({ ok: false })).toThrow(/unexpected way/);
+  it("pushes exactly the contract's push channels, under names apart from the calls", () => {
+    expect([...PUSH_CHANNELS].sort()).toEqual(Object.keys(pushContract).sort());
+    expect(isPushChannel('run.event')).toBe(true);
+    expect(isPushChannel('menu.command')).toBe(true);
+    expect(isPushChannel('toString')).toBe(false);
+    expect(pushIpcName('menu.command')).toBe('koppel-push:menu.command');
+    const callNames = new Set(CHANNELS.map(ipcName));
+    for (const p of PUSH_CHANNELS) expect(callNames.has(pushIpcName(p))).toBe(false);
   });
 });

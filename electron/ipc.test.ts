@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Channel, RunEvent } from '../host/contract';
+import type { Channel, Envelope, RunEvent } from '../host/contract';
+import { HostError } from '../host/errors';
 import type { Host } from '../host/types';
-import { CHANNELS, RUN_EVENT_CHANNEL } from './channels';
-import type { Envelope } from './channels';
-import { forwardRunEvents, registerIpc } from './ipc';
+import { CHANNELS, pushIpcName } from './channels';
+import { forwardRunEvents, registerIpc, sendPush } from './ipc';
 
 type Handler = (event: object, input: unknown) => Promise<Envelope>;
 
 /** Stand-ins for ipcMain and the host: Electron is never loaded in tests. */
-function setup(opts: { trusted?: boolean; fail?: Error } = {}) {
+function setup(opts: { trusted?: boolean; fail?: unknown } = {}) {
   const handlers = new Map<string, Handler>();
   const calls: { channel: Channel; input: unknown }[] = [];
   const successes: Channel[] = [];
@@ -72,7 +72,7 @@ describe('IPC registration', () => {
 
   it('refuses calls from an untrusted sender', async () => {
     const s = setup({ trusted: false });
-    expect(await s.call('app.info', {})).toEqual({ ok: false, error: { message: 'Refused "app.info": the request did not come from the Koppel window.' } });
+    expect(await s.call('app.info', {})).toEqual({ ok: false, error: { message: 'Refused "app.info": the request did not come from the Koppel window.', kind: 'refused' } });
     expect(s.calls).toEqual([]);
   });
 
@@ -80,8 +80,18 @@ describe('IPC registration', () => {
     const err = new Error('Connection "Shop" has no secret. Open Connections and enter the secret key.');
     const s = setup({ fail: err });
     const res = await s.call('connections.test', { id: 'c1' });
-    expect(res).toEqual({ ok: false, error: { message: err.message } });
+    expect(res).toEqual({ ok: false, error: { message: err.message, kind: 'failed' } });
     expect(JSON.stringify(res)).not.toContain('at ');
+  });
+
+  it("keeps the kind of a host error, so the renderer can tell a save conflict from a failure", async () => {
+    const s = setup({ fail: new HostError('conflict', 'x.flow.json changed on disk since you opened it.') });
+    expect(await s.call('flows.save', { flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } })).toEqual({
+      ok: false,
+      error: { message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' },
+    });
+    const invalid = await setup().call('settings.setLanguage', { language: 'fr' });
+    expect(invalid).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
   it('forwards run events to the window while it exists', () => {
@@ -96,7 +106,14 @@ describe('IPC registration', () => {
     for (const l of s.listeners) l(ev);
     alive = false;
     for (const l of s.listeners) l(ev);
-    expect(sent).toEqual([[RUN_EVENT_CHANNEL, ev]]);
+    expect(sent).toEqual([[pushIpcName('run.event'), ev]]);
     stop();
+  });
+
+  it('sends menu commands on their push channel', () => {
+    const sent: [string, unknown][] = [];
+    sendPush({ send: (ch: string, payload: unknown) => void sent.push([ch, payload]), isDestroyed: () => false }, 'menu.command', { command: 'saveAs', path: '/f.flow.json' });
+    sendPush(null, 'menu.command', { command: 'save' });
+    expect(sent).toEqual([['koppel-push:menu.command', { command: 'saveAs', path: '/f.flow.json' }]]);
   });
 });

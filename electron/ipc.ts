@@ -1,9 +1,9 @@
 import type { WebContents } from 'electron';
 import { contract } from '../host/contract';
-import type { Channel } from '../host/contract';
+import type { Channel, Envelope, HostErrorKind, PushChannel, PushPayload } from '../host/contract';
+import { HostError } from '../host/errors';
 import type { Host } from '../host/types';
-import { CHANNELS, RUN_EVENT_CHANNEL, ipcName } from './channels';
-import type { Envelope } from './channels';
+import { CHANNELS, ipcName, pushIpcName } from './channels';
 
 /**
  * The part of `ipcMain` used here, generic in the event type (IpcMainInvokeEvent in the app), so tests use a
@@ -23,8 +23,8 @@ export interface IpcDeps<E> {
   onSuccess?: (channel: Channel, input: unknown) => void;
 }
 
-function fail(message: string): Envelope {
-  return { ok: false, error: { message } };
+function fail(message: string, kind: HostErrorKind): Envelope {
+  return { ok: false, error: { message, kind } };
 }
 
 /** First zod issue as "field: problem", so a validation failure still says what to fix. */
@@ -50,15 +50,15 @@ export function registerIpc<E>(deps: IpcDeps<E>): () => void {
   for (const channel of CHANNELS) {
     const schema = contract[channel].input;
     deps.ipcMain.handle(ipcName(channel), async (event, input: unknown): Promise<Envelope> => {
-      if (!deps.isTrustedSender(event)) return fail(`Refused "${channel}": the request did not come from the Koppel window.`);
+      if (!deps.isTrustedSender(event)) return fail(`Refused "${channel}": the request did not come from the Koppel window.`, 'refused');
       const parsed = schema.safeParse(input ?? {});
-      if (!parsed.success) return fail(`Invalid input for "${channel}" (${describeIssue(parsed.error.issues)}).`);
+      if (!parsed.success) return fail(`Invalid input for "${channel}" (${describeIssue(parsed.error.issues)}).`, 'invalid-input');
       try {
         const result = await deps.host.invoke(channel, parsed.data);
         deps.onSuccess?.(channel, parsed.data);
         return { ok: true, result };
       } catch (error) {
-        return fail(messageOf(error));
+        return fail(messageOf(error), error instanceof HostError ? error.kind : 'failed');
       }
     });
   }
@@ -67,10 +67,14 @@ export function registerIpc<E>(deps: IpcDeps<E>): () => void {
   };
 }
 
+export type PushTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+/** Sends one message of a push channel to the window, typed by the contract; nothing when the window is gone. */
+export function sendPush<P extends PushChannel>(target: PushTarget | null | undefined, channel: P, payload: PushPayload<P>): void {
+  if (target && !target.isDestroyed()) target.send(pushIpcName(channel), payload);
+}
+
 /** Sends every run event to the window while it exists (also when hidden in the tray). */
-export function forwardRunEvents(host: Host, target: () => Pick<WebContents, 'send' | 'isDestroyed'> | null): () => void {
-  return host.onRunEvent((event) => {
-    const wc = target();
-    if (wc && !wc.isDestroyed()) wc.send(RUN_EVENT_CHANNEL, event);
-  });
+export function forwardRunEvents(host: Host, target: () => PushTarget | null): () => void {
+  return host.onRunEvent((event) => sendPush(target(), 'run.event', event));
 }

@@ -1,7 +1,7 @@
 // The desktop shell: one hardened window, menu, tray, and the host services running in this process.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, nativeImage, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, Session } from 'electron';
 import Store from 'electron-store';
 import { koppelHome } from '../engine/index';
@@ -9,9 +9,9 @@ import { createHost } from '../host/index';
 import type { DesktopNotification, KoppelHost } from '../host/types';
 import { createElectronStoreSettings, electronStoreOptions } from './adapters/electron-store-settings';
 import { createKeychainSecrets } from '../host/adapters/keychain-secrets';
-import { MENU_COMMAND_CHANNEL } from './channels';
-import type { MenuCommand, MenuCommandName } from './channels';
-import { forwardRunEvents, registerIpc } from './ipc';
+import type { MenuCommand, MenuCommandName } from '../host/contract';
+import { forwardRunEvents, sendPush } from './ipc';
+import { registerContractIpc } from './ipc-main';
 import { buildMenuTemplate, buildTrayTemplate } from './menu';
 import { MENU_LABELS, menuLanguage } from './menu-labels';
 import type { MenuLanguage } from './menu-labels';
@@ -58,7 +58,7 @@ function quit(): void {
 function send(command: MenuCommand): void {
   if (!win) return;
   showWindow();
-  win.webContents.send(MENU_COMMAND_CHANNEL, command);
+  sendPush(win.webContents, 'menu.command', command);
 }
 
 async function openDialog(): Promise<void> {
@@ -72,7 +72,12 @@ async function openDialog(): Promise<void> {
 async function saveAsDialog(): Promise<void> {
   if (!win) return;
   const labels = MENU_LABELS[language];
-  const res = await dialog.showSaveDialog(win, { defaultPath: path.join(home, 'flows', 'flow.flow.json'), filters: [{ name: labels.flowFiles, extensions: ['json'] }] });
+  // The dialog asks before replacing a file (on Linux only when told to), so the save may then overwrite it.
+  const res = await dialog.showSaveDialog(win, {
+    defaultPath: path.join(home, 'flows', 'flow.flow.json'),
+    filters: [{ name: labels.flowFiles, extensions: ['json'] }],
+    properties: ['showOverwriteConfirmation'],
+  });
   if (!res.canceled && res.filePath) send({ command: 'saveAs', path: res.filePath });
 }
 
@@ -186,8 +191,7 @@ async function start(): Promise<void> {
   // Runs left "running" by a Koppel that was killed are closed as failed before anything else.
   host.markAbandonedRuns();
   hardenSession(session.defaultSession);
-  registerIpc({
-    ipcMain,
+  registerContractIpc({
     host,
     isTrustedSender,
     onSuccess: (channel, input) => {

@@ -1,5 +1,7 @@
+import type { Language } from '../host/contract';
+
 /** Menu and tray texts in the app's three languages. */
-export type MenuLanguage = 'en' | 'de' | 'nl';
+export type MenuLanguage = Language;
 
 export interface MenuLabels {
   file: string;

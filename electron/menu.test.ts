@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_COMMANDS } from './channels';
-import type { MenuCommandName } from './channels';
+import { MENU_COMMANDS } from '../host/contract';
+import type { MenuCommandName } from '../host/contract';
 import { buildMenuTemplate, buildTrayTemplate } from './menu';
 import { MENU_LABELS, menuLanguage } from './menu-labels';
 

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommandName } from './channels';
+import type { MenuCommandName } from '../host/contract';
 import type { MenuLabels } from './menu-labels';
 
 export interface MenuActions {

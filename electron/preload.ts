@@ -1,39 +1,29 @@
-// Runs sandboxed before the renderer: exposes exactly the contract's channels as `window.koppel`.
+// Runs sandboxed before the renderer: exposes exactly the contract's channels and push channels as `window.koppel`.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { runEventSchema } from '../host/contract';
-import type { KoppelApi } from '../host/contract';
-import { MENU_COMMANDS, MENU_COMMAND_CHANNEL, RUN_EVENT_CHANNEL, isChannelName, unwrapEnvelope } from './channels';
-import type { MenuCommand } from './channels';
-import { parseOutput } from './typed-contract';
+import { envelopeSchema, parsePush } from '../host/contract';
+import type { Envelope, KoppelBridge } from '../host/contract';
+import { ipcName, isChannelName, isPushChannel, pushIpcName } from './channels';
 
-function isMenuCommand(value: unknown): value is MenuCommand {
-  if (typeof value !== 'object' || value === null || !('command' in value)) return false;
-  const { command } = value;
-  const pathOk = !('path' in value) || value.path === undefined || typeof value.path === 'string';
-  return typeof command === 'string' && MENU_COMMANDS.some((c) => c === command) && pathOk;
-}
+const unexpected: Envelope = {
+  ok: false,
+  error: { message: 'The app answered in an unexpected way. Restart Koppel; if it keeps happening, reinstall it.', kind: 'failed' },
+};
 
-const api: KoppelApi & { onMenuCommand(listener: (command: MenuCommand) => void): () => void } = {
+const api: KoppelBridge = {
   async invoke(channel, input) {
-    if (!isChannelName(channel)) throw new Error(`Unknown channel "${String(channel)}".`);
-    const answer: unknown = await ipcRenderer.invoke(`koppel:${channel}`, input);
-    return parseOutput(channel, unwrapEnvelope(answer));
+    if (!isChannelName(channel)) return { ok: false, error: { message: `Unknown channel "${String(channel)}".`, kind: 'unknown-channel' } };
+    const parsed = envelopeSchema.safeParse(await ipcRenderer.invoke(ipcName(channel), input));
+    return parsed.success ? parsed.data : unexpected;
   },
-  onRunEvent(listener) {
+  on(channel, listener) {
+    if (!isPushChannel(channel)) throw new Error(`Unknown push channel "${String(channel)}".`);
     const handler = (_event: IpcRendererEvent, payload: unknown) => {
-      const parsed = runEventSchema.safeParse(payload);
-      if (parsed.success) listener(parsed.data);
+      const parsed = parsePush(channel, payload);
+      if (parsed !== undefined) listener(parsed);
     };
-    ipcRenderer.on(RUN_EVENT_CHANNEL, handler);
-    return () => ipcRenderer.removeListener(RUN_EVENT_CHANNEL, handler);
-  },
-  onMenuCommand(listener) {
-    const handler = (_event: IpcRendererEvent, payload: unknown) => {
-      if (isMenuCommand(payload)) listener(payload);
-    };
-    ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
-    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
+    ipcRenderer.on(pushIpcName(channel), handler);
+    return () => ipcRenderer.removeListener(pushIpcName(channel), handler);
   },
 };
 

@@ -4,17 +4,26 @@
  * here, so the renderer keeps importing `host/contract.ts` only.
  */
 import { z } from 'zod';
-import { countsSchema, fieldChangeSchema, logLevelSchema, nodeStatusSchema, recordActionSchema, runStatusSchema } from '../engine/run/events';
-import { jsonObjectSchema, jsonSchema } from '../engine/json';
+import { flowSettingsSchema } from '../engine/flow/schema';
+import { countsSchema, logLevelSchema, logLineSchema, nodeStatusSchema, recordActionSchema, recordReportSchema, runStateSchema } from '../engine/run/events';
 
 const ok = z.object({ ok: z.literal(true) });
 const empty = z.object({});
-const runStateSchema = z.union([runStatusSchema, z.literal('running')]);
 
 // ---- schedules -------------------------------------------------------------------------------------------------
 
 /** After the PC slept or was off: run a missed schedule once, or skip it and wait for the next time. */
 export const catchUpSchema = z.enum(['run-once', 'skip']);
+
+/** The last due run that did not start (the previous one still ran), and why. */
+export const skippedRunSchema = z.object({ at: z.string(), reason: z.string() });
+/** Runs that did not happen on time (PC asleep or off), as last detected. */
+export const missedRunsSchema = z.object({ count: z.number().int(), times: z.array(z.string()), detectedAt: z.string(), handled: z.enum(['ran-once', 'skipped']) });
+
+/** Which kind of Koppel process runs the schedules of a home. */
+export const schedulerOwnerKindSchema = z.enum(['desktop', 'daemon', 'web']);
+/** Who holds `<home>/daemon.lock`. */
+export const schedulerOwnerSchema = z.object({ pid: z.number(), owner: schedulerOwnerKindSchema, since: z.string() });
 
 export const scheduleSchema = z.object({
   flowId: z.string(),
@@ -41,12 +50,8 @@ export const scheduleSchema = z.object({
   consecutiveFailures: z.number().int(),
   /** The scheduled run going on now. */
   runningRunId: z.string().optional(),
-  /** The last due run that did not start (the previous one still ran), and why. */
-  lastSkipped: z.object({ at: z.string(), reason: z.string() }).optional(),
-  /** Runs that did not happen on time (PC asleep or off), as last detected. */
-  missed: z
-    .object({ count: z.number().int(), times: z.array(z.string()), detectedAt: z.string(), handled: z.enum(['ran-once', 'skipped']) })
-    .optional(),
+  lastSkipped: skippedRunSchema.optional(),
+  missed: missedRunsSchema.optional(),
 });
 export type Schedule = z.infer<typeof scheduleSchema>;
 
@@ -63,7 +68,7 @@ export const schedulerStatusSchema = z.object({
   /** This process runs the schedules. */
   runningHere: z.boolean(),
   /** Who holds `<home>/daemon.lock`, if anyone. */
-  owner: z.object({ pid: z.number(), owner: z.enum(['desktop', 'daemon', 'web']), since: z.string() }).optional(),
+  owner: schedulerOwnerSchema.optional(),
   message: z.string(),
 });
 
@@ -133,31 +138,9 @@ export const nodeDetailSchema = z.object({
   error: z.string().optional(),
 });
 
-export const logLineSchema = z.object({
-  at: z.string(),
-  level: logLevelSchema,
-  message: z.string(),
-  nodeId: z.string().optional(),
-  key: z.string().optional(),
-  data: jsonObjectSchema.optional(),
-});
+export { logLineSchema };
 
-export const detailRecordSchema = z.object({
-  nodeId: z.string(),
-  key: z.string(),
-  action: recordActionSchema,
-  planned: z.boolean(),
-  target: z.string().optional(),
-  targetId: z.string().optional(),
-  reason: z.string().optional(),
-  changes: z.array(fieldChangeSchema).optional(),
-  /** What came from the source, as the flow's payload logging (and the workspace limit) allowed it to be kept. */
-  source: jsonSchema.optional(),
-  /** What was sent to the target, likewise. */
-  sent: jsonSchema.optional(),
-  at: z.string(),
-  parked: z.boolean(),
-});
+export const detailRecordSchema = z.object({ ...recordReportSchema.shape, at: z.string(), parked: z.boolean() });
 
 export const timelineStepSchema = z.object({
   at: z.string(),
@@ -188,13 +171,17 @@ export const parkedSchema = z.object({ flowId: z.string(), key: z.string(), park
 // ---- notifications, retention, privacy --------------------------------------------------------------------------
 
 export const notifyChannelSchema = z.enum(['desktop', 'email', 'webhook']);
+/** `starttls` (port 587), `tls` (port 465), `none` only for a relay on this machine or network. */
+const emailSecuritySchema = z.enum(['starttls', 'tls', 'none']);
+const digestTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 08:00');
+/** Most a run on this machine may keep of payloads, whatever a flow file says: the flow file's own levels. */
+const payloadLoggingLimitSchema = flowSettingsSchema.shape.payloadLogging.unwrap();
 
 export const emailSettingsSchema = z.object({
   enabled: z.boolean().default(false),
   host: z.string().default(''),
   port: z.number().int().min(1).max(65535).default(587),
-  /** `starttls` (port 587), `tls` (port 465), `none` only for a relay on this machine or network. */
-  security: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+  security: emailSecuritySchema.default('starttls'),
   user: z.string().default(''),
   from: z.string().default(''),
   to: z.array(z.string()).default([]),
@@ -205,7 +192,7 @@ export const webhookSettingsSchema = z.object({ enabled: z.boolean().default(fal
 export const digestSettingsSchema = z.object({
   enabled: z.boolean().default(false),
   /** Local time HH:MM. */
-  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 08:00').default('08:00'),
+  at: digestTimeSchema.default('08:00'),
   timezone: z.string().optional(),
 });
 
@@ -231,7 +218,7 @@ export const notificationSettingsInputSchema = z.object({
       enabled: z.boolean(),
       host: z.string(),
       port: z.number().int().min(1).max(65535),
-      security: z.enum(['starttls', 'tls', 'none']),
+      security: emailSecuritySchema,
       user: z.string(),
       from: z.string(),
       to: z.array(z.string()),
@@ -243,7 +230,7 @@ export const notificationSettingsInputSchema = z.object({
   onRecovery: z.boolean().optional(),
   repeatFailures: z.boolean().optional(),
   digest: z
-    .object({ enabled: z.boolean(), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 08:00'), timezone: z.string().nullable() })
+    .object({ enabled: z.boolean(), at: digestTimeSchema, timezone: z.string().nullable() })
     .partial()
     .optional(),
   webUrl: z.string().nullable().optional(),
@@ -256,8 +243,7 @@ export const retentionSettingsSchema = z.object({
   days: z.number().int().min(1).max(3650).default(30),
   /** Payloads (what came from the source and what was sent) go after this many days; absent = `days`. */
   payloadDays: z.number().int().min(0).max(3650).optional(),
-  /** Most a run on this machine may keep of payloads, whatever a flow file says. */
-  payloadLoggingLimit: z.enum(['off', 'redacted', 'full']).default('full'),
+  payloadLoggingLimit: payloadLoggingLimitSchema.default('full'),
 });
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
 
@@ -404,7 +390,7 @@ export const opsContract = {
     input: z.object({
       days: z.number().int().min(1).max(3650).optional(),
       payloadDays: z.number().int().min(0).max(3650).nullable().optional(),
-      payloadLoggingLimit: z.enum(['off', 'redacted', 'full']).optional(),
+      payloadLoggingLimit: payloadLoggingLimitSchema.optional(),
     }),
     output: retentionSettingsSchema,
   },

@@ -1,27 +1,34 @@
 /**
  * The one typed contract between the UI and the app services. Electron exposes it as `window.koppel` through
  * IPC; `koppel serve` exposes it over HTTP + WebSocket. The renderer imports only this file.
- * Every input is validated with these schemas on the host side before a handler runs.
+ * Every input is validated with these schemas on the host side before a handler runs; envelopes, error kinds and
+ * push channels (run events, menu commands) are in `contract-transport.ts`, re-exported here.
  */
 import { z } from 'zod';
+// Schema modules only (zod, no Node): this file is bundled into the renderer and the sandboxed preload.
 import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
-import { runEventSchema, runStatusSchema, countsSchema, recordActionSchema, fieldChangeSchema } from '../engine/run/events';
-import { jsonSchema, jsonObjectSchema } from '../engine/json';
-import { opsContract, wizardContract } from './contract-ops';
+import { problemSchema } from '../engine/flow/problems';
+import { runEventSchema, recordReportSchema } from '../engine/run/events';
+import { jsonObjectSchema } from '../engine/json';
+import { opsContract, runOverviewSchema, wizardContract } from './contract-ops';
+import type { Envelope, PushChannel, PushPayload } from './contract-transport';
 
-export { flowDocumentSchema, runEventSchema };
+export { flowDocumentSchema, problemSchema, runEventSchema, slotTypeSchema };
 export * from './contract-ops';
-export type { FlowDocument } from '../engine/flow/schema';
-export type { RunEvent } from '../engine/run/events';
+export * from './contract-transport';
+export type { FlowDocument, SlotType } from '../engine/flow/schema';
+export type { Problem } from '../engine/flow/problems';
+export type { Counts, RunEvent, RunState, LogLine, RecordReport } from '../engine/run/events';
+export { runStateSchema } from '../engine/run/events';
 
-export const problemSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  nodeId: z.string().optional(),
-  field: z.string().optional(),
-  message: z.string(),
-  fix: z.string(),
-});
-export type Problem = z.infer<typeof problemSchema>;
+/** The languages the UI, the menus and the schedule descriptions speak. */
+export const languageSchema = z.enum(['en', 'de', 'nl']);
+export type Language = z.infer<typeof languageSchema>;
+export const LANGUAGES = languageSchema.options;
+
+/** Desktop app (Electron) or browser (`koppel serve`). */
+export const appModeSchema = z.enum(['desktop', 'web']);
+export type AppMode = z.infer<typeof appModeSchema>;
 
 export const portSchema = z.object({ name: z.string(), title: z.string(), description: z.string().optional() });
 
@@ -42,8 +49,19 @@ export const nodeTypeInfoSchema = z.object({
 });
 export type NodeTypeInfo = z.infer<typeof nodeTypeInfoSchema>;
 
+/**
+ * A flow file as it was read or written: a hash of its bytes. `flows.save` takes back the one the editor opened
+ * and refuses (kind `conflict`) when the file on disk has changed since.
+ */
+export const revisionSchema = z.string().min(1);
+
+/** A flow opened from, or just written to, its file. */
+export const openedFlowSchema = z.object({ path: z.string(), flow: flowDocumentSchema, revision: revisionSchema });
+
 export const flowSummarySchema = z.object({
   path: z.string(),
+  /** Absent when the file could not be read. */
+  revision: revisionSchema.optional(),
   id: z.string(),
   name: z.string(),
   description: z.string(),
@@ -64,33 +82,12 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
-export const runSummarySchema = z.object({
-  runId: z.string(),
-  flowId: z.string(),
-  flowName: z.string(),
-  dryRun: z.boolean(),
-  status: z.union([runStatusSchema, z.literal('running')]),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  durationMs: z.number().optional(),
-  counts: countsSchema,
-});
+/** A run in a list: the dashboard's overview without the error text. */
+export const runSummarySchema = runOverviewSchema.omit({ error: true });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
-export const recordRowSchema = z.object({
-  runId: z.string(),
-  nodeId: z.string(),
-  key: z.string(),
-  action: recordActionSchema,
-  planned: z.boolean(),
-  target: z.string().optional(),
-  targetId: z.string().optional(),
-  reason: z.string().optional(),
-  changes: z.array(fieldChangeSchema).optional(),
-  source: jsonSchema.optional(),
-  sent: jsonSchema.optional(),
-  at: z.string(),
-});
+/** A record outcome as the ledger keeps it for one run. */
+export const recordRowSchema = z.object({ runId: z.string(), ...recordReportSchema.shape, at: z.string() });
 export type RecordRow = z.infer<typeof recordRowSchema>;
 
 export const itemSampleSchema = z.object({ key: z.string(), json: jsonObjectSchema });
@@ -125,20 +122,28 @@ export const contract = {
     input: empty,
     output: z.object({
       version: z.string(),
-      mode: z.enum(['desktop', 'web']),
+      mode: appModeSchema,
       home: z.string(),
       firstStart: z.boolean(),
-      language: z.string(),
+      language: languageSchema,
     }),
   },
-  'settings.setLanguage': { input: z.object({ language: z.enum(['en', 'de', 'nl']) }), output: ok },
+  'settings.setLanguage': { input: z.object({ language: languageSchema }), output: ok },
 
   'catalog.list': { input: empty, output: z.array(nodeTypeInfoSchema) },
 
   'flows.list': { input: empty, output: z.array(flowSummarySchema) },
-  'flows.open': { input: z.object({ path: z.string() }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
-  'flows.create': { input: z.object({ name: z.string().min(1) }), output: z.object({ path: z.string(), flow: flowDocumentSchema }) },
-  'flows.save': { input: z.object({ path: z.string().optional(), flow: flowDocumentSchema }), output: z.object({ path: z.string() }) },
+  'flows.open': { input: z.object({ path: z.string() }), output: openedFlowSchema },
+  'flows.create': { input: z.object({ name: z.string().min(1) }), output: openedFlowSchema },
+  /**
+   * Never replaces a newer file silently: with `revision` (what the editor opened or last saved) the file on disk
+   * must still be that; without, there must be no file yet. Either refusal is a HostError `conflict`, and the file
+   * is left as it is. `overwrite` is the person's explicit choice to replace it ("Keep mine", Save As onto a file).
+   */
+  'flows.save': {
+    input: z.object({ path: z.string().optional(), flow: flowDocumentSchema, revision: revisionSchema.optional(), overwrite: z.boolean().default(false) }),
+    output: z.object({ path: z.string(), revision: revisionSchema }),
+  },
   'flows.delete': { input: z.object({ path: z.string() }), output: ok },
   'flows.validate': { input: z.object({ flow: z.unknown() }), output: z.array(problemSchema) },
   'flows.export': {
@@ -162,7 +167,7 @@ export const contract = {
   },
   'flows.import': {
     input: z.object({ text: z.string(), bindings: z.record(z.string(), z.string()) }),
-    output: z.object({ path: z.string(), flow: flowDocumentSchema }),
+    output: openedFlowSchema,
   },
 
   'connections.list': { input: empty, output: z.array(connectionSchema) },
@@ -223,11 +228,31 @@ export const contract = {
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<(typeof contract)[C]['output']>;
+/** A channel's input after its schema ran (defaults filled in). */
+export type ChannelParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
 
-/** What `window.koppel` offers: one call per channel and a subscription to run events. */
+/** The contract seen per channel, so code generic in the channel keeps each channel's own types (no casts). */
+export const channelSchemas: { [C in Channel]: { input: z.ZodType<ChannelParsedInput<C>, ChannelInput<C>>; output: z.ZodType<ChannelOutput<C>> } } = contract;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/** What the UI works with: one call per channel, and listening to a push channel. */
 export interface KoppelApi {
+  /** The channel's output, checked against the contract; rejects with the host's message (and its kind). */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-  onRunEvent(listener: (event: z.infer<typeof runEventSchema>) => void): () => void;
+  /** Calls `listener` with every payload of the channel that keeps its schema; returns how to stop. */
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void): () => void;
+}
+
+/**
+ * What the Electron preload exposes as `window.koppel`: the host's envelopes as they come (an Error crossing the
+ * context bridge would lose its kind), so the renderer's client unwraps and checks them as it does over HTTP.
+ */
+export interface KoppelBridge {
+  invoke(channel: Channel, input: unknown): Promise<Envelope>;
+  on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void): () => void;
 }
 
 export const channels = Object.keys(contract) as Channel[];

@@ -1,18 +1,11 @@
-import type { z } from 'zod';
-import { contract, type Channel, type ChannelOutput } from './contract';
+import { channelSchemas as specs, isChannel, type Channel, type ChannelOutput, type ChannelParsedInput } from './contract';
 import { HostError, describeIssues, messageOf } from './errors';
 
 /** A channel's input after its schema ran (defaults filled in). */
-export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type ParsedInput<C extends Channel> = ChannelParsedInput<C>;
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> };
 
-/** The contract seen per channel, so a generic channel keeps the link between its input and output types. */
-type Specs = { [C in Channel]: { input: z.ZodType<ParsedInput<C>>; output: z.ZodType<ChannelOutput<C>> } };
-const specs: Specs = contract;
-
-export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}
+export { isChannel };
 
 /** Validates input against the channel's schema, runs the handler, and checks the answer keeps the contract. */
 export async function dispatch<C extends Channel>(handlers: Handlers, channel: C, input: unknown): Promise<ChannelOutput<C>> {

@@ -1,10 +1,7 @@
 import type { z } from 'zod';
+import type { HostErrorKind } from './contract-transport';
 
-/**
- * What went wrong, for the caller: `invalid-input` is a request that does not match the contract (HTTP 400);
- * `unknown-channel` a channel that does not exist (404); everything else is a failure of the action (500).
- */
-export type HostErrorKind = 'invalid-input' | 'unknown-channel' | 'not-found' | 'conflict' | 'failed';
+export type { HostErrorKind };
 
 /** An error whose message a bookkeeper can act on: which record/field, and what to do. Never carries a secret. */
 export class HostError extends Error {
@@ -32,3 +29,13 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** HTTP status of each kind, for `koppel serve`. */
+export const HTTP_STATUS: Record<HostErrorKind, number> = {
+  'invalid-input': 400,
+  refused: 403,
+  'unknown-channel': 404,
+  'not-found': 404,
+  conflict: 409,
+  failed: 500,
+};

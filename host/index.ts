@@ -116,7 +116,7 @@ export async function createHost(opts: HostOptions & { catalog?: NodeCatalog }):
     'flows.list': () => flows.list(),
     'flows.open': ({ path: file }) => flows.open(file),
     'flows.create': ({ name }) => flows.create(name),
-    'flows.save': async ({ path: file, flow }) => ({ path: await flows.save(file, flow) }),
+    'flows.save': ({ path: file, flow, revision, overwrite }) => flows.save(file, flow, { ...(revision !== undefined ? { revision } : {}), overwrite }),
     'flows.delete': async ({ path: file }) => {
       await flows.delete(file);
       return ok;

@@ -1,6 +1,6 @@
-import type { Channel, ChannelOutput, RunEvent } from './contract';
+import type { AppMode, Channel, ChannelOutput, RunEvent } from './contract';
 import type { z } from 'zod';
-import type { opsLogEntrySchema } from './contract-ops';
+import type { opsLogEntrySchema, schedulerOwnerSchema } from './contract-ops';
 
 type OpsLogEntryShape = z.infer<typeof opsLogEntrySchema>;
 
@@ -21,7 +21,7 @@ export interface SecretStore {
 export interface HostOptions {
   /** Data folder (KOPPEL_HOME): ledger, flow library, settings. */
   home: string;
-  mode: 'desktop' | 'web';
+  mode: AppMode;
   settings: SettingsStore;
   secrets: SecretStore;
   /** OS language, e.g. 'nl-NL', used until the user picks one. */
@@ -67,11 +67,7 @@ export interface DesktopNotification {
 export type OpsLogEntry = OpsLogEntryShape;
 
 /** Who runs the schedules of this KOPPEL_HOME (`<home>/daemon.lock`). */
-export interface SchedulerOwner {
-  pid: number;
-  owner: 'desktop' | 'daemon' | 'web';
-  since: string;
-}
+export type SchedulerOwner = z.infer<typeof schedulerOwnerSchema>;
 
 export type SchedulerStart = { started: true } | { started: false; heldBy: SchedulerOwner; message: string };
 

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npx eslint .
-npx tsc --noEmit -p tsconfig.json
+# One tsc project per runtime (tsconfig.json): Node code without DOM types, the renderer without Node types, the
+# preload, the renderer's tests.
+npm run --silent typecheck
 # The desktop shell is built here (main, preload, renderer); it cannot be launched without the Electron binary.
 npx electron-vite build --logLevel warn
 

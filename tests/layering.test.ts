@@ -33,3 +33,31 @@ describe('import layering (DESIGN.md §1)', () => {
     expect(errors.length === 0).toBe(allowed);
   });
 });
+
+async function syntaxErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+describe('Electron IPC stays in its wrappers (DESIGN.md §5)', () => {
+  const cases: [string, string, boolean][] = [
+    ['electron/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';", true],
+    ['electron/main.ts', "import { app, ipcRenderer } from 'electron';", false],
+    ['electron/menu.ts', "const { ipcRenderer } = require('electron');", false],
+    ['electron/main.ts', "import * as electron from 'electron'; electron.ipcRenderer.send('koppel:flows.save', {});", false],
+    ['electron/ipc-main.ts', "import { ipcRenderer } from 'electron';", false],
+    ['electron/ipc-main.ts', "import { ipcMain } from 'electron';", true],
+    ['electron/ipc.ts', "export const register = (deps: { ipcMain: { handle(c: string): void } }) => deps.ipcMain.handle('koppel:app.info');", true],
+    ['electron/main.ts', "import { app, ipcMain } from 'electron';", false],
+    ['electron/main.ts', "import electron from 'electron'; electron.ipcMain.handle('x', () => 1);", false],
+    ['electron/main.ts', "import { ipcMain as main } from 'electron/main';", false],
+    ['electron/preload.ts', "import { ipcMain } from 'electron';", false],
+    ['tests/x.test.ts', "import { ipcMain } from 'electron';", false],
+    ['electron/main.ts', "import type { IpcMainInvokeEvent, IpcRendererEvent } from 'electron';", true],
+    ['electron/main.ts', "declare const win: { webContents: { send(c: string, p: unknown): void } }; win.webContents.send('koppel-push:menu.command', {});", false],
+  ];
+  it.each(cases)('%s: %s allowed=%s', async (file, code, allowed) => {
+    const errors = await syntaxErrors(file, code);
+    expect(errors.length === 0).toBe(allowed);
+  });
+});

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { ChannelOutput } from '../contract';
+import { LANGUAGES, languageSchema } from '../contract';
+import type { AppMode, ChannelOutput, Language } from '../contract';
 import { SETTINGS_KEYS, readConnections } from '../stored';
 import type { SettingsStore } from '../types';
 
-export const LANGUAGES = ['en', 'de', 'nl'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES };
+export type { Language };
 
 /** 'nl-NL' → 'nl'; languages Koppel does not speak fall back to English. */
 export function languageFromLocale(locale: string | undefined): Language {
@@ -27,7 +28,7 @@ export function packageVersion(): string {
 export function createAppService(deps: {
   settings: SettingsStore;
   home: string;
-  mode: 'desktop' | 'web';
+  mode: AppMode;
   locale?: string;
   version?: string;
   /** Whether the flow library holds any file; with no connections either, this is a first start. */
@@ -35,7 +36,7 @@ export function createAppService(deps: {
 }) {
   const version = deps.version ?? packageVersion();
   const language = (): Language => {
-    const stored = z.enum(LANGUAGES).safeParse(deps.settings.get(SETTINGS_KEYS.language));
+    const stored = languageSchema.safeParse(deps.settings.get(SETTINGS_KEYS.language));
     return stored.success ? stored.data : languageFromLocale(deps.locale);
   };
   return {

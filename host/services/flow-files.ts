@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HostError } from '../errors';
@@ -13,10 +13,36 @@ export function requireFlowPath(file: string, action: 'save' | 'delete'): void {
 }
 
 export async function readText(file: string): Promise<string> {
+  return (await readFlowFile(file)).text;
+}
+
+/**
+ * The revision of a flow file: a hash of its bytes. The editor gets it with what it opened and hands it back on
+ * save, so a save over a file someone else changed meanwhile is refused. Content, not mtime: a checkout that
+ * leaves the text as it was is no change, and two writes within one mtime tick still differ.
+ */
+export function revisionOf(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/** A flow file's text and its revision, read once (so the two always belong together). */
+export async function readFlowFile(file: string): Promise<{ text: string; revision: string }> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     if (isMissing(error)) throw new HostError('not-found', `There is no flow file at ${file}. It may have been moved or deleted.`);
+    throw new HostError('failed', `Koppel could not read ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  return { text: bytes.toString('utf8'), revision: revisionOf(bytes) };
+}
+
+/** The revision of the file on disk now; undefined when there is none. */
+export async function revisionOnDisk(file: string): Promise<string | undefined> {
+  try {
+    return revisionOf(await readFile(file));
+  } catch (error) {
+    if (isMissing(error)) return undefined;
     throw new HostError('failed', `Koppel could not read ${file}: ${error instanceof Error ? error.message : String(error)}.`);
   }
 }

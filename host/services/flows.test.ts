@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeFlow } from '../../engine/index';
@@ -116,6 +116,15 @@ describe('sharing flows', () => {
     expect(broken.problems.length).toBeGreaterThan(0);
   });
 
+  it('keeps the line and column of a JSON syntax error across the contract', async () => {
+    t = await startTestHost();
+    // A missing comma after line 2.
+    const text = '{\n  "koppel": 1\n  "id": "x"\n}';
+    const broken = await t.host.invoke('flows.inspectImport', { text });
+    expect(broken.problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, column: 3 })]);
+    expect((await t.host.invoke('flows.validate', { flow: text }))[0]).toMatchObject({ line: 3, column: 3 });
+  });
+
   it('imports with slot bindings, never overwriting a library flow with the same id', async () => {
     t = await startTestHost();
     const conn = await t.host.invoke('connections.save', ccv);
@@ -137,5 +146,84 @@ describe('sharing flows', () => {
     const visma = await t.host.invoke('connections.save', { type: 'visma-net', name: 'ERP', settings: { clientId: 'c', tenantId: 't' }, secret: 'x' });
     await expect(t.host.invoke('flows.import', { text, bindings: { shop: visma.id } })).rejects.toThrow(/needs a CCV Shop connection/);
     expect(await t.host.invoke('flows.list', {})).toEqual([]);
+  });
+});
+
+describe('saving never overwrites a newer file silently', () => {
+  /** Another program (an editor, git pull) rewrites the file behind Koppel's back. */
+  const changeOnDisk = (file: string, name: string): string => {
+    const text = serializeFlow({ ...writerFlow(), name });
+    writeFileSync(file, text);
+    return text;
+  };
+
+  it('hands out a revision with every read and write, and saves on top of the one it handed out', async () => {
+    t = await startTestHost();
+    const created = await t.host.invoke('flows.create', { name: 'Stock' });
+    const opened = await t.host.invoke('flows.open', { path: created.path });
+    expect(opened.revision).toBe(created.revision);
+    expect((await t.host.invoke('flows.list', {}))[0]?.revision).toBe(created.revision);
+    const saved = await t.host.invoke('flows.save', { path: opened.path, flow: { ...opened.flow, description: 'v2' }, revision: opened.revision });
+    expect(saved.revision).not.toBe(opened.revision);
+    // The revision of the last save is the next one to save on.
+    const again = await t.host.invoke('flows.save', { path: opened.path, flow: { ...opened.flow, description: 'v3' }, revision: saved.revision });
+    expect((await t.host.invoke('flows.open', { path: opened.path })).revision).toBe(again.revision);
+  });
+
+  it('refuses a save with a stale revision as a conflict naming the file, and leaves the file untouched', async () => {
+    t = await startTestHost();
+    const { path: file } = await t.host.invoke('flows.save', { flow: writerFlow() });
+    const opened = await t.host.invoke('flows.open', { path: file });
+    const theirs = changeOnDisk(file, 'Changed by a colleague');
+    const refused = await t.host.invoke('flows.save', { path: file, flow: { ...opened.flow, name: 'Mine' }, revision: opened.revision }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'conflict', message: `The flow file ${file} changed on disk since you opened it. Reload it to see that version, or save again choosing to overwrite it with yours.` });
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+
+  it('"Keep mine" overwrites the newer file; "Reload from disk" returns the version on disk', async () => {
+    t = await startTestHost();
+    const { path: file } = await t.host.invoke('flows.save', { flow: writerFlow() });
+    const opened = await t.host.invoke('flows.open', { path: file });
+    changeOnDisk(file, 'Changed by a colleague');
+
+    const reloaded = await t.host.invoke('flows.open', { path: file });
+    expect(reloaded.flow.name).toBe('Changed by a colleague');
+    expect(reloaded.revision).not.toBe(opened.revision);
+
+    const mine = { ...opened.flow, name: 'Mine' };
+    const kept = await t.host.invoke('flows.save', { path: file, flow: mine, revision: opened.revision, overwrite: true });
+    expect(readFileSync(file, 'utf8')).toBe(serializeFlow(mine));
+    expect(kept.revision).toBe((await t.host.invoke('flows.open', { path: file })).revision);
+  });
+
+  it('without a revision writes only a new file, unless overwriting was chosen', async () => {
+    t = await startTestHost();
+    const first = await t.host.invoke('flows.save', { flow: writerFlow() });
+    const before = readFileSync(first.path, 'utf8');
+    const copy = { ...writerFlow(), name: 'Another flow with the same id' };
+    await expect(t.host.invoke('flows.save', { flow: copy })).rejects.toMatchObject({ kind: 'conflict', message: `There is already a flow file at ${first.path}. Choose another name, or confirm that it may be overwritten.` });
+    expect(readFileSync(first.path, 'utf8')).toBe(before);
+    await t.host.invoke('flows.save', { flow: copy, overwrite: true });
+    expect((await t.host.invoke('flows.open', { path: first.path })).flow.name).toBe('Another flow with the same id');
+  });
+
+  it('writes a file deleted since it was opened again: nothing newer is lost', async () => {
+    t = await startTestHost();
+    const { path: file, revision } = await t.host.invoke('flows.save', { flow: writerFlow() });
+    rmSync(file);
+    await t.host.invoke('flows.save', { path: file, flow: writerFlow(), revision });
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('lets only one of two saves on the same revision through', async () => {
+    t = await startTestHost();
+    const { path: file, revision } = await t.host.invoke('flows.save', { flow: writerFlow() });
+    const results = await Promise.allSettled([
+      t.host.invoke('flows.save', { path: file, flow: { ...writerFlow(), name: 'A' }, revision }),
+      t.host.invoke('flows.save', { path: file, flow: { ...writerFlow(), name: 'B' }, revision }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' ? rejected.reason : undefined).toMatchObject({ kind: 'conflict' });
   });
 });

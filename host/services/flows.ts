@@ -9,7 +9,7 @@ import { TYPE_LABEL } from '../labels';
 import type { BindingsService } from './bindings';
 import { paramsDefaults } from './catalog';
 import { slugId } from './connections';
-import { FLOW_SUFFIX, exists, modifiedAt, readText, requireFlowPath, writeTextAtomic } from './flow-files';
+import { FLOW_SUFFIX, exists, modifiedAt, readFlowFile, readText, requireFlowPath, revisionOf, revisionOnDisk, writeTextAtomic } from './flow-files';
 import { readConnections } from '../stored';
 import type { SettingsStore } from '../types';
 
@@ -18,6 +18,22 @@ export interface LibraryEntry {
   flow?: FlowDocument;
   problems: Problem[];
   updatedAt: string;
+  /** Of the file as read; absent when it could not be read. */
+  revision?: string;
+}
+
+/** A flow as read from (or written to) its file, with the file's revision at that moment. */
+export interface OpenedFlow {
+  path: string;
+  flow: FlowDocument;
+  revision: string;
+}
+
+export interface SaveOptions {
+  /** The revision the editor opened; the save is refused when the file on disk has another one. */
+  revision?: string;
+  /** The person chose to replace whatever is on disk ("Keep mine", or Save As onto an existing file). */
+  overwrite?: boolean;
 }
 
 export interface ImportInspection {
@@ -33,14 +49,19 @@ export interface FlowsService {
   resolve(file: string): string;
   entries(): Promise<LibraryEntry[]>;
   list(): Promise<FlowSummary[]>;
-  open(file: string): Promise<{ path: string; flow: FlowDocument }>;
-  create(name: string): Promise<{ path: string; flow: FlowDocument }>;
-  save(file: string | undefined, flow: FlowDocument): Promise<string>;
+  open(file: string): Promise<OpenedFlow>;
+  create(name: string): Promise<OpenedFlow>;
+  /**
+   * Writes the flow, unless that would silently replace a newer file: with a revision, the file on disk must still
+   * have it (a file deleted meanwhile is written again); without one, there must be no file yet. `overwrite` skips
+   * both checks. Refused saves throw HostError `conflict` and leave the file as it is.
+   */
+  save(file: string | undefined, flow: FlowDocument, opts?: SaveOptions): Promise<{ path: string; revision: string }>;
   delete(file: string): Promise<void>;
   validate(flow: unknown): Problem[];
   export(flow: FlowDocument): { fileName: string; text: string; removed: ExportResult['removed'] };
   inspectImport(text: string): ImportInspection;
-  import(text: string, bindings: Record<string, string>): Promise<{ path: string; flow: FlowDocument }>;
+  import(text: string, bindings: Record<string, string>): Promise<OpenedFlow>;
 }
 
 function summarise(problems: readonly Problem[], limit = 3): string {
@@ -73,14 +94,15 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
       names.map(async (name) => {
         const file = path.join(dir, name);
         const updatedAt = await modifiedAt(file);
-        let text: string;
+        let read: { text: string; revision: string };
         try {
-          text = await readText(file);
+          read = await readFlowFile(file);
         } catch (error) {
           return { path: file, problems: [{ severity: 'error' as const, message: error instanceof Error ? error.message : String(error), fix: 'Check the file.' }], updatedAt };
         }
+        const { text, revision } = read;
         const result = parseFlow(text, catalog);
-        return result.ok ? { path: file, flow: result.flow, problems: check(result.flow), updatedAt } : { path: file, problems: result.problems, updatedAt };
+        return result.ok ? { path: file, flow: result.flow, problems: check(result.flow), updatedAt, revision } : { path: file, problems: result.problems, updatedAt, revision };
       }),
     );
   }
@@ -96,7 +118,34 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
     return slugId(wanted, (id) => ids.has(id) || ids.has(id.toLowerCase()), 'flow');
   };
 
-  const writeFlow = async (file: string, flow: FlowDocument): Promise<void> => writeTextAtomic(file, serializeFlow(flow));
+  // Saves of one file run one after the other, so two saves in this process cannot both pass the revision check.
+  const queues = new Map<string, Promise<unknown>>();
+  const oneAtATime = <T>(file: string, job: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(file) ?? Promise.resolve()).then(job);
+    const settled = run.catch(() => undefined);
+    queues.set(file, settled);
+    void settled.then(() => {
+      if (queues.get(file) === settled) queues.delete(file);
+    });
+    return run;
+  };
+
+  /** Writes `flow` to `file` unless that would replace a newer file (see `save`); returns the new revision. */
+  const writeFlow = (file: string, flow: FlowDocument, opts: SaveOptions = {}): Promise<string> =>
+    oneAtATime(file, async () => {
+      if (!opts.overwrite) {
+        const onDisk = await revisionOnDisk(file);
+        if (opts.revision !== undefined && onDisk !== undefined && onDisk !== opts.revision) {
+          throw new HostError('conflict', `The flow file ${file} changed on disk since you opened it. Reload it to see that version, or save again choosing to overwrite it with yours.`);
+        }
+        if (opts.revision === undefined && onDisk !== undefined) {
+          throw new HostError('conflict', `There is already a flow file at ${file}. Choose another name, or confirm that it may be overwritten.`);
+        }
+      }
+      const text = serializeFlow(flow);
+      await writeTextAtomic(file, text);
+      return revisionOf(text);
+    });
 
   function inspectImport(text: string): ImportInspection {
     const result = parseFlow(text, catalog);
@@ -129,6 +178,7 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
           name: entry.flow?.name ?? base,
           description: entry.flow?.description ?? '',
           updatedAt: entry.updatedAt,
+          ...(entry.revision !== undefined ? { revision: entry.revision } : {}),
           slots: Object.fromEntries(Object.entries(entry.flow?.connections ?? {}).map(([slot, spec]) => [slot, spec.type])),
           problems: entry.problems.length,
         };
@@ -137,8 +187,8 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
 
     async open(file) {
       const full = resolve(file);
-      const flow = parse(await readText(full), `The file ${full}`);
-      return { path: full, flow };
+      const { text, revision } = await readFlowFile(full);
+      return { path: full, flow: parse(text, `The file ${full}`), revision };
     },
 
     async create(name) {
@@ -152,15 +202,13 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
         layout: trigger ? { nodes: { start: { x: 80, y: 160 } } } : { nodes: {} },
       });
       const file = libraryPath(id);
-      await writeFlow(file, flow);
-      return { path: file, flow };
+      return { path: file, flow, revision: await writeFlow(file, flow) };
     },
 
-    async save(file, flow) {
+    async save(file, flow, opts) {
       const full = file === undefined ? libraryPath(flow.id) : resolve(file);
       requireFlowPath(full, 'save');
-      await writeFlow(full, flow);
-      return full;
+      return { path: full, revision: await writeFlow(full, flow, opts) };
     },
 
     async delete(file) {
@@ -204,9 +252,9 @@ export function createFlows(deps: { home: string; catalog: NodeCatalog; bindings
       const id = ids.has(flow.id) ? slugId(flow.id, (candidate) => ids.has(candidate), 'flow') : flow.id;
       const imported = { ...flow, id };
       const file = libraryPath(id);
-      await writeFlow(file, imported);
+      const revision = await writeFlow(file, imported);
       for (const [slot, connectionId] of Object.entries(wanted)) bindings.set(id, slot, connectionId);
-      return { path: file, flow: imported };
+      return { path: file, flow: imported, revision };
     },
   };
 }

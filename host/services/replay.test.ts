@@ -26,7 +26,8 @@ describe('replay and parking', () => {
     ]);
 
     // The mapping is fixed in the flow file; replay takes the flow as it is now.
-    await t.host.invoke('flows.save', { flow: productsFlow({ fields: ['price', 'amount'], target: 'replay-fixed' }) });
+    const { revision } = await t.host.invoke('flows.open', { path: 'products.flow.json' });
+    await t.host.invoke('flows.save', { flow: productsFlow({ fields: ['price', 'amount'], target: 'replay-fixed' }), revision });
     const replay = await t.host.invoke('records.replay', { runId: first });
     expect(replay).toMatchObject({ keys: ['K2'], skippedParked: [] });
     const events = await t.finished(replay.runId);

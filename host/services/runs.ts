@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FlowDocument } from '../../engine/flow/schema';
 import { runFlow, validateFlow } from '../../engine/index';
 import type { RunEvent } from '../../engine/run/events';
-import type { Counts, RunStatus } from '../../engine/run/events';
+import type { Counts, RunState } from '../../engine/run/events';
 import type { Json } from '../../engine/json';
 import type { NodeCatalog, RunLedger } from '../../engine/types';
 import type { ChannelOutput, RecordRow, RunSummary } from '../contract';
@@ -21,7 +21,7 @@ interface LedgerRun {
   flowId: string;
   flowName: string;
   dryRun: boolean;
-  status: RunStatus | 'running';
+  status: RunState;
   startedAt: string;
   finishedAt?: string;
   durationMs?: number;

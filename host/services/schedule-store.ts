@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { runStatusSchema } from '../../engine/run/events';
-import { catchUpSchema } from '../contract-ops';
+import { runStateSchema } from '../../engine/run/events';
+import { catchUpSchema, missedRunsSchema, skippedRunSchema } from '../contract-ops';
 import type { SettingsStore } from '../types';
 import type { ScheduleTiming } from './schedule-spec';
 
@@ -31,10 +31,10 @@ export const scheduleStateSchema = z.looseObject({
   lastSlotAt: z.string().optional(),
   lastRunAt: z.string().optional(),
   lastRunId: z.string().optional(),
-  lastStatus: z.union([runStatusSchema, z.literal('running')]).optional(),
+  lastStatus: runStateSchema.optional(),
   consecutiveFailures: z.number().int().min(0).default(0),
-  lastSkipped: z.object({ at: z.string(), reason: z.string() }).optional(),
-  missed: z.object({ count: z.number().int(), times: z.array(z.string()), detectedAt: z.string(), handled: z.enum(['ran-once', 'skipped']) }).optional(),
+  lastSkipped: skippedRunSchema.optional(),
+  missed: missedRunsSchema.optional(),
 });
 export type ScheduleState = z.infer<typeof scheduleStateSchema>;
 

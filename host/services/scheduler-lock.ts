@@ -1,12 +1,13 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { processAlive } from '../../engine/ledger/maintenance';
+import { schedulerOwnerKindSchema } from '../contract-ops';
 import type { SchedulerOwner } from '../types';
 
 /** `<home>/daemon.lock`: the one Koppel process (daemon or desktop app) that runs the schedules of a home. */
 export const LOCK_FILE = 'daemon.lock';
 
-const lockSchema = z.looseObject({ pid: z.number().int().positive(), owner: z.enum(['desktop', 'daemon', 'web']).default('daemon'), since: z.string().default('') });
+const lockSchema = z.looseObject({ pid: z.number().int().positive(), owner: schedulerOwnerKindSchema.default('daemon'), since: z.string().default('') });
 
 export type LockResult = { acquired: true; release(): void } | { acquired: false; heldBy: SchedulerOwner };
 

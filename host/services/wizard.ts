@@ -101,7 +101,8 @@ export function createWizardService(deps: {
       }
       const out: Created[] = [];
       for (const { kind, flow } of built) {
-        const saved = await deps.flows.save(undefined, flow);
+        // A fresh id: never a file that is there already (save refuses to replace one without a revision).
+        const { path: saved } = await deps.flows.save(undefined, flow);
         for (const [slot, spec] of Object.entries(flow.connections)) {
           deps.bindings.set(flow.id, slot, spec.type === 'visma-net' ? answers.vismaConnectionId : answers.ccvConnectionId);
         }

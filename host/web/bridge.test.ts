@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { z } from 'zod';
+import { parsePush, pushFrameSchema } from '../contract';
 import { startTestHost, waitFlow, type TestHost } from '../testing/fixtures';
 import { startWebServer, type WebServer } from './server';
 
@@ -42,14 +43,23 @@ describe('web bridge with the real host', () => {
     expect(list.json).toMatchObject({ ok: true, result: [{ id: 'over-the-wire', name: 'Over the wire' }] });
   });
 
-  it('answers 400 with the field for schema errors and 500 with the message for failed actions', async () => {
+  it('answers 400 with the field for schema errors and 404 with the message for a missing file', async () => {
     const invalid = await call('flows.open', { path: 42 });
     expect(invalid.status).toBe(400);
     expect(invalid.json).toMatchObject({ ok: false, error: { message: expect.stringContaining('path') } });
     const missing = await call('flows.open', { path: 'nothing-here.flow.json' });
-    expect(missing.status).toBe(500);
-    expect(missing.json).toMatchObject({ ok: false, error: { message: expect.stringContaining('There is no flow file') } });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ ok: false, error: { kind: 'not-found', message: expect.stringContaining('There is no flow file') } });
     expect(JSON.stringify(missing.json)).not.toContain('    at ');
+  });
+
+  it('answers 409 with kind conflict for a save over a file changed since it was opened', async () => {
+    const created = z.object({ result: z.object({ path: z.string(), revision: z.string() }) }).parse((await call('flows.create', { name: 'Conflict over the wire' })).json).result;
+    const opened = z.object({ result: z.object({ flow: z.looseObject({}) }) }).parse((await call('flows.open', { path: created.path })).json).result;
+    writeFileSync(created.path, `${readFileSync(created.path, 'utf8').trimEnd()}\n\n`);
+    const stale = await call('flows.save', { path: created.path, flow: opened.flow, revision: created.revision });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining(`${created.path} changed on disk since you opened it`) } });
   });
 
   it('streams the events of a run started over HTTP to a WebSocket client', async () => {
@@ -61,8 +71,9 @@ describe('web bridge with the real host', () => {
     const types: string[] = [];
     const finished = new Promise<void>((resolve) =>
       ws.on('message', (data) => {
-        const event: unknown = JSON.parse(String(data));
-        if (typeof event === 'object' && event !== null && 'type' in event && typeof event.type === 'string') {
+        const frame = pushFrameSchema.parse(JSON.parse(String(data)));
+        const event = frame.channel === 'run.event' ? parsePush('run.event', frame.payload) : undefined;
+        if (event) {
           types.push(event.type);
           if (event.type === 'run.finished') resolve();
         }

@@ -20,7 +20,9 @@ const handlers: Handlers = {
   'flows.list': unused,
   'flows.open': unused,
   'flows.create': unused,
-  'flows.save': unused,
+  'flows.save': async () => {
+    throw new HostError('conflict', 'x.flow.json changed on disk since you opened it.');
+  },
   'flows.delete': async () => {
     throw new HostError('not-found', 'There is no flow file at x.flow.json.');
   },
@@ -148,25 +150,31 @@ describe('web bridge: API', () => {
     const wrong = await api('app.info', {}, { 'x-koppel-token': server.token.slice(0, -1) + (server.token.endsWith('a') ? 'b' : 'a') });
     expect(none.status).toBe(401);
     expect(wrong.status).toBe(401);
-    expect(JSON.parse(wrong.body).ok).toBe(false);
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { kind: 'refused' } });
     expect(host.calls.length).toBe(before);
   });
 
   it('gives 404 for an unknown channel and 400 for input that fails the schema or is not JSON', async () => {
-    expect((await api('nope.nothing', {})).status).toBe(404);
+    const unknown = await api('nope.nothing', {});
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).error.kind).toBe('unknown-channel');
     const invalid = await api('flows.create', { name: '' });
     expect(invalid.status).toBe(400);
-    expect(JSON.parse(invalid.body).error.message).toMatch(/^The request for 'flows.create' is not valid: name: /);
+    expect(JSON.parse(invalid.body).error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/^The request for 'flows.create' is not valid: name: /) });
     const notJson = await raw(server.port, { method: 'POST', path: '/api/app.info', headers: { 'x-koppel-token': server.token }, body: '{nope' });
     expect(notJson.status).toBe(400);
   });
 
-  it('maps other host errors to 500 with their message, and hides unexpected errors', async () => {
+  it('answers host errors with the status and kind of their kind and their message, and hides unexpected errors', async () => {
     const known = await api('flows.delete', { path: 'x.flow.json' });
-    expect(known.status).toBe(500);
-    expect(JSON.parse(known.body).error.message).toBe('There is no flow file at x.flow.json.');
+    expect(known.status).toBe(404);
+    expect(JSON.parse(known.body).error).toEqual({ message: 'There is no flow file at x.flow.json.', kind: 'not-found' });
+    const conflict = await api('flows.save', { path: 'x.flow.json', flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } });
+    expect(conflict.status).toBe(409);
+    expect(JSON.parse(conflict.body).error).toEqual({ message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' });
     const unexpected = await api('flows.list', {});
     expect(unexpected.status).toBe(500);
+    expect(JSON.parse(unexpected.body).error.kind).toBe('failed');
     expect(unexpected.body).not.toContain('secret');
     expect(unexpected.body).not.toContain('token abc');
     expect(unexpected.body).not.toContain('at ');
@@ -241,7 +249,7 @@ describe('web bridge: run events over WebSocket', () => {
       ws.once('error', reject);
     });
 
-  it('delivers each run event as one JSON message', async () => {
+  it("delivers each run event as one JSON frame of the contract's run.event push channel", async () => {
     const ws = await open(`ws://127.0.0.1:${server.port}/events?token=${server.token}`);
     const received: unknown[] = [];
     const two = new Promise<void>((resolve) =>
@@ -256,8 +264,8 @@ describe('web bridge: run events over WebSocket', () => {
     await two;
     ws.close();
     expect(received).toEqual([
-      { type: 'log', runId: 'r1', at, level: 'info', message: 'hello' },
-      { type: 'node.status', runId: 'r1', at, nodeId: 'n1', status: 'running' },
+      { channel: 'run.event', payload: { type: 'log', runId: 'r1', at, level: 'info', message: 'hello' } },
+      { channel: 'run.event', payload: { type: 'node.status', runId: 'r1', at, nodeId: 'n1', status: 'running' } },
     ]);
   });
 

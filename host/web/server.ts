@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Envelope, HostErrorKind, PushFrame } from '../contract';
 import { isChannel } from '../dispatch';
-import { HostError } from '../errors';
+import { HTTP_STATUS, HostError } from '../errors';
 import type { Host } from '../types';
 import { isLocalRequest, tokenMatches } from './guard';
 import { serveStatic } from './static-files';
@@ -74,26 +75,26 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   let port = 0;
   let headers: Record<string, string> = {};
 
-  const json = (res: ServerResponse, status: number, body: unknown): void => {
+  const json = (res: ServerResponse, status: number, body: Envelope): void => {
     res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
-  const fail = (res: ServerResponse, status: number, message: string): void => json(res, status, { ok: false, error: { message } });
+  const fail = (res: ServerResponse, status: number, message: string, kind: HostErrorKind): void => json(res, status, { ok: false, error: { message, kind } });
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const header = req.headers['x-koppel-token'];
     if (!tokenMatches(typeof header === 'string' ? header : undefined, token)) {
-      fail(res, 401, 'Missing or wrong session token. Open Koppel through the address koppel serve printed.');
+      fail(res, 401, 'Missing or wrong session token. Open Koppel through the address koppel serve printed.', 'refused');
       return;
     }
     const channel = pathname.slice(API_PREFIX.length);
     if (!isChannel(channel)) {
-      fail(res, 404, `Unknown channel '${channel.slice(0, 80)}'.`);
+      fail(res, 404, `Unknown channel '${channel.slice(0, 80)}'.`, 'unknown-channel');
       return;
     }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      fail(res, 405, 'Use POST with a JSON body.');
+      fail(res, 405, 'Use POST with a JSON body.', 'invalid-input');
       return;
     }
     let input: unknown;
@@ -101,8 +102,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const text = await readBody(req, maxBody);
       input = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
-      if (error instanceof BodyTooLarge) fail(res, 413, `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB.`);
-      else fail(res, 400, 'The request body is not valid JSON.');
+      if (error instanceof BodyTooLarge) fail(res, 413, `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB.`, 'invalid-input');
+      else fail(res, 400, 'The request body is not valid JSON.', 'invalid-input');
       return;
     }
     try {
@@ -110,18 +111,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       json(res, 200, { ok: true, result });
     } catch (error) {
       if (error instanceof HostError) {
-        const status = error.kind === 'invalid-input' ? 400 : error.kind === 'unknown-channel' ? 404 : 500;
-        fail(res, status, error.message);
+        fail(res, HTTP_STATUS[error.kind], error.message, error.kind);
       } else {
         // Unexpected errors may carry internals; the person gets a plain sentence, never a stack trace.
-        fail(res, 500, `Koppel could not complete '${channel}' because of an internal error. Try again; if it keeps happening, restart koppel serve.`);
+        fail(res, 500, `Koppel could not complete '${channel}' because of an internal error. Try again; if it keeps happening, restart koppel serve.`, 'failed');
       }
     }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLocalRequest(req, port)) {
-      fail(res, 403, 'Requests must come from this computer (127.0.0.1 or localhost).');
+      fail(res, 403, 'Requests must come from this computer (127.0.0.1 or localhost).', 'refused');
       return;
     }
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -131,7 +131,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      fail(res, 405, 'Only GET and HEAD are served here.');
+      fail(res, 405, 'Only GET and HEAD are served here.', 'invalid-input');
       return;
     }
     // The raw path, not the URL-normalised one: '/a/%2e%2e/' must be seen (and refused) as traversal.
@@ -141,17 +141,19 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) fail(res, 500, 'Internal error.');
+      if (!res.headersSent) fail(res, 500, 'Internal error.', 'failed');
       else res.destroy();
     });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sockets = new Set<WebSocket>();
-  const unsubscribe = opts.host.onRunEvent((event) => {
-    const text = JSON.stringify(event);
+  // The push channels the web carries (`web: true` in the contract): run events.
+  const push = (frame: PushFrame): void => {
+    const text = JSON.stringify(frame);
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(text);
-  });
+  };
+  const unsubscribe = opts.host.onRunEvent((payload) => push({ channel: 'run.event', payload }));
 
   const refuse = (socket: Duplex, status: number, reason: string): void => {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);

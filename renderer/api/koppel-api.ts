@@ -1,16 +1,11 @@
-import type { KoppelApi } from '../../host/contract';
-import type { MenuCommand } from './menu-commands';
+import type { KoppelApi, KoppelBridge, MenuCommand } from '../../host/contract';
+import { createIpcClient } from './ipc-client';
 import { createWebClient } from './web-client';
-
-/** What the Electron preload adds to the contract. */
-export interface DesktopKoppelApi extends KoppelApi {
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent in web mode. */
-    koppel?: DesktopKoppelApi;
+    koppel?: KoppelBridge;
   }
 }
 
@@ -20,14 +15,13 @@ let api: KoppelApi | null = null;
 export function getKoppel(): KoppelApi {
   if (api) return api;
   const desktop = typeof window !== 'undefined' ? window.koppel : undefined;
-  api = desktop ?? createWebClient({ baseUrl: location.origin, token: new URLSearchParams(location.search).get('token') ?? '' });
+  api = desktop ? createIpcClient(desktop) : createWebClient({ baseUrl: location.origin, token: new URLSearchParams(location.search).get('token') ?? '' });
   return api;
 }
 
-/** Menu commands exist only in the desktop app. */
+/** Menu commands exist only in the desktop app (in a browser this listens to nothing). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  const desktop = typeof window !== 'undefined' ? window.koppel : undefined;
-  return desktop ? desktop.onMenuCommand(listener) : () => {};
+  return getKoppel().on('menu.command', listener);
 }
 
 export function isDesktop(): boolean {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { RunEvent } from '../../host/contract';
+import { HostCallError, isConflict } from './host-call';
 import { createWebClient } from './web-client';
 import type { SocketOpener } from './web-client';
 
@@ -20,8 +21,9 @@ const server = createServer((req, res) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
-    if (token !== TOKEN) return send(401, { ok: false, error: { message: 'Missing or wrong access token.' } });
-    if (req.url === '/api/flows.delete') return send(400, { ok: false, error: { message: 'No flow at "x.flow.json". Refresh the library.' } });
+    if (token !== TOKEN) return send(401, { ok: false, error: { message: 'Missing or wrong access token.', kind: 'refused' } });
+    if (req.url === '/api/flows.delete') return send(404, { ok: false, error: { message: 'No flow at "x.flow.json". Refresh the library.', kind: 'not-found' } });
+    if (req.url === '/api/flows.save') return send(409, { ok: false, error: { message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' } });
     if (req.url === '/api/connections.list') return send(200, { ok: true, result: [{ id: 'c1', type: 'ccv-shop', name: 'Shop', settings: {}, hasSecret: true }] });
     if (req.url === '/api/catalog.list') return send(200, { ok: true, result: [{ type: 42 }] });
     if (req.url === '/api/app.info') return send(200, { ok: true, result: { version: '1.0.0', mode: 'web', home: '/tmp/k', firstStart: false, language: 'nl' } });
@@ -67,9 +69,13 @@ describe('web client', () => {
     expect(last).toEqual({ url: '/api/connections.list', token: TOKEN, body: '{}' });
   });
 
-  it('throws the host message for {ok:false}', async () => {
+  it('throws the host message and kind for {ok:false}', async () => {
     const client = createWebClient({ baseUrl, token: TOKEN, openSocket: wsOpener });
     await expect(client.invoke('flows.delete', { path: 'x.flow.json' })).rejects.toThrow('No flow at "x.flow.json". Refresh the library.');
+    const refused = await client.invoke('flows.save', { flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HostCallError);
+    expect(refused).toMatchObject({ kind: 'conflict', status: 409, channel: 'flows.save' });
+    expect(isConflict(refused)).toBe(true);
   });
 
   it('explains a wrong token', async () => {
@@ -88,13 +94,13 @@ describe('web client', () => {
     await expect(client.invoke('app.info', {})).rejects.toThrow(/not reachable/);
   });
 
-  it('delivers run events from the socket, skips malformed ones, and closes when unsubscribed', async () => {
+  it("delivers the socket's run.event frames, skips malformed ones and other channels, and closes when unsubscribed", async () => {
     const client = createWebClient({ baseUrl, token: TOKEN, openSocket: wsOpener });
     const received: RunEvent[] = [];
     const before = sockets.length;
     let unsubscribe = () => {};
     const got = new Promise<void>((resolve) => {
-      unsubscribe = client.onRunEvent((e) => {
+      unsubscribe = client.on('run.event', (e) => {
         received.push(e);
         if (e.type === 'run.finished') resolve();
       });
@@ -103,14 +109,25 @@ describe('web client', () => {
     expect(socketTokens[socketTokens.length - 1]).toBe(TOKEN);
     const ws = sockets[sockets.length - 1];
     const at = '2026-01-01T00:00:00.000Z';
-    ws?.send(JSON.stringify({ type: 'log', runId: 'r1', at, level: 'info', message: 'hello' }));
+    const frame = (payload: unknown, channel = 'run.event') => JSON.stringify({ channel, payload });
+    ws?.send(frame({ type: 'log', runId: 'r1', at, level: 'info', message: 'hello' }));
     ws?.send('not json');
-    ws?.send(JSON.stringify({ type: 'unknown' }));
-    ws?.send(JSON.stringify({ type: 'run.finished', runId: 'r1', at, status: 'succeeded', durationMs: 5, counts: { in: 1, out: 1, created: 0, updated: 0, skipped: 0, failed: 0 } }));
+    ws?.send(frame({ type: 'unknown' }));
+    ws?.send(JSON.stringify({ type: 'log', runId: 'r1', at, level: 'info', message: 'a bare event is no frame' }));
+    ws?.send(frame({ type: 'log', runId: 'r1', at, level: 'info', message: 'on another channel' }, 'menu.command'));
+    ws?.send(frame({ type: 'run.finished', runId: 'r1', at, status: 'succeeded', durationMs: 5, counts: { in: 1, out: 1, created: 0, updated: 0, skipped: 0, failed: 0 } }));
     await got;
     expect(received.map((e) => e.type)).toEqual(['log', 'run.finished']);
     const closed = new Promise<void>((resolve) => ws?.once('close', () => resolve()));
     unsubscribe();
     await closed;
+  });
+
+  it('has no menu in a browser: listening to menu commands opens no socket', () => {
+    const client = createWebClient({ baseUrl, token: TOKEN, openSocket: () => {
+      throw new Error('no socket expected');
+    } });
+    const off = client.on('menu.command', () => {});
+    off();
   });
 });

@@ -1,7 +1,9 @@
-import { z } from 'zod';
-import { runEventSchema } from '../../host/contract';
-import type { Channel, ChannelInput, ChannelOutput, KoppelApi, RunEvent } from '../../host/contract';
-import { isChannel, parseOutput } from './typed-contract';
+import { isPushChannel, isWebPush, parsePush, pushFrameSchema } from '../../host/contract';
+import type { Channel, ChannelInput, ChannelOutput, KoppelApi, PushChannel, PushPayload } from '../../host/contract';
+import { HostCallError, resultOf } from './host-call';
+import { isChannel } from './typed-contract';
+
+export { HostCallError };
 
 /** Opens the event socket; returns a handle to close it. Injected so tests can use the `ws` package. */
 export type SocketOpener = (url: string, handlers: { onMessage: (data: string) => void; onClose: () => void }) => { close(): void };
@@ -16,23 +18,6 @@ export interface WebClientOptions {
   reconnectMs?: number;
 }
 
-const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ message: z.string() }) }),
-]);
-
-/** An error the host reported; its message is written for the person using the app. */
-export class HostCallError extends Error {
-  constructor(
-    message: string,
-    readonly channel: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'HostCallError';
-  }
-}
-
 const browserSocket: SocketOpener = (url, { onMessage, onClose }) => {
   const ws = new WebSocket(url);
   ws.addEventListener('message', (ev) => {
@@ -42,11 +27,14 @@ const browserSocket: SocketOpener = (url, { onMessage, onClose }) => {
   return { close: () => ws.close() };
 };
 
-/** `KoppelApi` over the `koppel serve` bridge: `POST /api/<channel>` and run events on `/events`. */
+/** A listener of one push channel, taking the raw payload (it parses with the channel's schema itself). */
+type FrameListener = { channel: PushChannel; deliver: (payload: unknown) => void };
+
+/** `KoppelApi` over the `koppel serve` bridge: `POST /api/<channel>`, and push channels as frames on `/events`. */
 export function createWebClient(opts: WebClientOptions): KoppelApi {
   const fetchFn = opts.fetchFn ?? ((input, init) => fetch(input, init));
   const openSocket = opts.openSocket ?? browserSocket;
-  const listeners = new Set<(e: RunEvent) => void>();
+  const listeners = new Set<FrameListener>();
   let socket: { close(): void } | null = null;
   let reconnect: ReturnType<typeof setTimeout> | null = null;
 
@@ -67,9 +55,9 @@ export function createWebClient(opts: WebClientOptions): KoppelApi {
         } catch {
           return;
         }
-        const parsed = runEventSchema.safeParse(json);
-        if (!parsed.success) return;
-        for (const l of [...listeners]) l(parsed.data);
+        const frame = pushFrameSchema.safeParse(json);
+        if (!frame.success) return;
+        for (const l of [...listeners]) if (l.channel === frame.data.channel) l.deliver(frame.data.payload);
       },
       onClose: () => {
         if (socket !== current) return;
@@ -87,7 +75,7 @@ export function createWebClient(opts: WebClientOptions): KoppelApi {
 
   return {
     async invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-      if (!isChannel(channel)) throw new HostCallError(`Unknown channel "${String(channel)}".`, String(channel));
+      if (!isChannel(channel)) throw new HostCallError(`Unknown channel "${String(channel)}".`, String(channel), 'unknown-channel');
       let res: Response;
       try {
         res = await fetchFn(new URL(`/api/${channel}`, opts.baseUrl), {
@@ -96,27 +84,32 @@ export function createWebClient(opts: WebClientOptions): KoppelApi {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        throw new HostCallError('Koppel is not reachable. Check that "koppel serve" is still running, then reload the page.', channel);
+        throw new HostCallError('Koppel is not reachable. Check that "koppel serve" is still running, then reload the page.', channel, 'failed');
       }
       let body: unknown;
       try {
         body = await res.json();
       } catch {
-        throw new HostCallError(`Koppel answered "${channel}" with HTTP ${res.status} and no readable body. Reload the page.`, channel, res.status);
+        throw new HostCallError(`Koppel answered "${channel}" with HTTP ${res.status} and no readable body. Reload the page.`, channel, 'failed', res.status);
       }
-      const env = envelopeSchema.safeParse(body);
-      if (!env.success) throw new HostCallError(`Koppel answered "${channel}" with HTTP ${res.status} in an unknown format.`, channel, res.status);
-      if (!env.data.ok) {
-        const hint = res.status === 401 ? ' Open the address that "koppel serve" printed (it carries the access token).' : '';
-        throw new HostCallError(env.data.error.message + hint, channel, res.status);
-      }
-      return parseOutput(channel, env.data.result);
+      const hint = res.status === 401 ? ' Open the address that "koppel serve" printed (it carries the access token).' : '';
+      return resultOf(channel, body, { status: res.status, hint });
     },
-    onRunEvent(listener) {
-      listeners.add(listener);
+    on<P extends PushChannel>(channel: P, listener: (payload: PushPayload<P>) => void) {
+      if (!isPushChannel(channel)) throw new Error(`Unknown push channel "${String(channel)}".`);
+      // The menu exists only in the desktop app; nothing to open a socket for.
+      if (!isWebPush(channel)) return () => {};
+      const entry: FrameListener = {
+        channel,
+        deliver: (payload) => {
+          const parsed = parsePush(channel, payload);
+          if (parsed !== undefined) listener(parsed);
+        },
+      };
+      listeners.add(entry);
       connect();
       return () => {
-        listeners.delete(listener);
+        listeners.delete(entry);
         if (listeners.size === 0) {
           if (reconnect) clearTimeout(reconnect);
           reconnect = null;

@@ -1,3 +1,4 @@
+import { isConflict } from '../api/host-call';
 import { getKoppel } from '../api/koppel-api';
 import { i18n } from '../i18n/i18n';
 import type { Language } from '../store/ui.slice';
@@ -10,7 +11,7 @@ import { watchRun } from './run-events';
 import type { AppCommand } from './shortcuts';
 import { refreshBindings, refreshConnections, refreshFlows } from './workspace-loader';
 import { emptyRunState } from '../runs/run-state';
-import type { ConfirmAction } from '../store/ui.slice';
+import type { ConfirmAction, SaveConflict } from '../store/ui.slice';
 
 const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
 
@@ -23,8 +24,8 @@ export function isTextField(el: Element | null): boolean {
 /** Opens a flow from the library (or a path from the desktop Open dialog). */
 export async function openFlow(path: string): Promise<void> {
   try {
-    const { path: opened, flow } = await getKoppel().invoke('flows.open', { path });
-    graph.loadFlow(opened, flow);
+    const { path: opened, flow, revision } = await getKoppel().invoke('flows.open', { path });
+    graph.loadFlow(opened, flow, revision);
     useRun.setState({ ...emptyRunState, source: 'live', samples: null, samplesRunId: null });
     useUi.setState({ view: 'editor', fitRequest: useUi.getState().fitRequest + 1 });
     await refreshBindings();
@@ -59,9 +60,9 @@ export async function loadSamples(runId: string): Promise<void> {
 
 export async function createFlow(name: string): Promise<void> {
   try {
-    const { path, flow } = await getKoppel().invoke('flows.create', { name });
+    const { path, flow, revision } = await getKoppel().invoke('flows.create', { name });
     closeDialog();
-    graph.loadFlow(path, flow);
+    graph.loadFlow(path, flow, revision);
     useRun.setState({ ...emptyRunState, source: 'live', samples: null, samplesRunId: null });
     useUi.setState({ view: 'editor' });
     await Promise.all([refreshFlows(), refreshBindings()]);
@@ -70,45 +71,82 @@ export async function createFlow(name: string): Promise<void> {
   }
 }
 
-export async function saveFlow(path?: string): Promise<boolean> {
+function showSaveConflict(conflict: SaveConflict): void {
+  useUi.setState({ dialog: { kind: 'saveConflict', conflict } });
+}
+
+/**
+ * Saves the open flow to its file (or to `path`, from the desktop Save As dialog). The host refuses to replace a
+ * file that changed on disk since it was opened here; then the person chooses (`resolveSaveConflict`).
+ * `overwrite`: the person already chose to replace the file (Keep mine, or the native dialog's confirmation).
+ */
+export async function saveFlow(path?: string, opts: { overwrite?: boolean } = {}): Promise<boolean> {
   const flow = graph.currentDocument();
   if (!flow) return false;
+  const s = useGraph.getState();
+  const target = path ?? s.path;
+  // The revision is that of the file that was opened: it goes back only with a save to that same file.
+  const revision = target !== undefined && target === s.path ? s.fileRevision : undefined;
   setBusy('save', true);
   try {
-    const target = path ?? useGraph.getState().path;
-    const res = await getKoppel().invoke('flows.save', target ? { path: target, flow } : { flow });
-    graph.markSaved(res.path);
+    const res = await getKoppel().invoke('flows.save', {
+      ...(target !== undefined ? { path: target } : {}),
+      flow,
+      ...(revision !== undefined ? { revision } : {}),
+      ...(opts.overwrite ? { overwrite: true } : {}),
+    });
+    graph.markSaved(res.path, res.revision);
     toast('success', t('toast.saved', { name: flow.name }));
     await refreshFlows();
     return true;
   } catch (e) {
-    reportError(t('errors.save'), e);
+    if (isConflict(e) && target !== undefined) {
+      showSaveConflict(revision !== undefined ? { reason: 'changed', path: target } : { reason: 'exists', file: target, retry: { kind: 'save', path: target } });
+    } else reportError(t('errors.save'), e);
     return false;
   } finally {
     setBusy('save', false);
   }
 }
 
-/** Save As in web mode: a copy under a new name and id in the library. */
-export async function saveFlowAs(name: string): Promise<void> {
+/** Save As in web mode: a copy under a new name and id in the library (never over another file unless chosen). */
+export async function saveFlowAs(name: string, opts: { overwrite?: boolean } = {}): Promise<void> {
   const flow = graph.currentDocument();
   if (!flow) return;
-  const id = name
+  const slug = name
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^[^A-Za-z]+/, '')
     .replace(/-+$/, '')
     .slice(0, 64);
+  const id = slug || `flow-${Date.now().toString(36)}`;
   try {
-    const res = await getKoppel().invoke('flows.save', { flow: { ...flow, name, id: id || `flow-${Date.now().toString(36)}` } });
+    const res = await getKoppel().invoke('flows.save', { flow: { ...flow, name, id }, ...(opts.overwrite ? { overwrite: true } : {}) });
     const opened = await getKoppel().invoke('flows.open', { path: res.path });
     closeDialog();
-    graph.loadFlow(opened.path, opened.flow);
+    graph.loadFlow(opened.path, opened.flow, opened.revision);
     toast('success', t('toast.saved', { name }));
     await Promise.all([refreshFlows(), refreshBindings()]);
   } catch (e) {
-    reportError(t('errors.save'), e);
+    if (isConflict(e)) showSaveConflict({ reason: 'exists', file: `${id}.flow.json`, retry: { kind: 'saveAs', name } });
+    else reportError(t('errors.save'), e);
   }
+}
+
+/**
+ * The person's answer to a refused save. `reload`: open the file as it is on disk now (the edits here are
+ * dropped). `overwrite`: save again, replacing the file on disk with this version.
+ */
+export async function resolveSaveConflict(conflict: SaveConflict, choice: 'reload' | 'overwrite'): Promise<void> {
+  closeDialog();
+  if (conflict.reason === 'changed') {
+    if (choice === 'reload') await openFlow(conflict.path);
+    else await saveFlow(conflict.path, { overwrite: true });
+    return;
+  }
+  if (choice !== 'overwrite') return;
+  if (conflict.retry.kind === 'save') await saveFlow(conflict.retry.path, { overwrite: true });
+  else await saveFlowAs(conflict.retry.name, { overwrite: true });
 }
 
 export function download(fileName: string, text: string, type = 'application/json'): void {
@@ -266,7 +304,8 @@ export async function runCommand(cmd: AppCommand, arg?: { path?: string }): Prom
     case 'saveAs':
       if (!hasFlow) return;
       if (arg?.path) {
-        await saveFlow(arg.path);
+        // The native Save As dialog already asked before replacing an existing file.
+        await saveFlow(arg.path, { overwrite: true });
         return;
       }
       useUi.setState({ dialog: { kind: 'saveAs' } });
@@ -313,4 +352,7 @@ export async function runCommand(cmd: AppCommand, arg?: { path?: string }): Prom
       useUi.setState({ view: 'connections' });
       return;
   }
+  // Every command returns above: a command added to the menu (the contract's list) and not handled fails here.
+  const unhandled: never = cmd;
+  return unhandled;
 }

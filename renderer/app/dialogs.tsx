@@ -8,6 +8,7 @@ import type { ConfirmAction } from '../store/ui.slice';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icon';
 import { confirmAction, createFlow, saveFlowAs, setupDemo } from './commands';
+import { SaveConflictDialog } from './save-conflict-dialog';
 
 function NameDialog({ title, label, initial, submit, onSubmit }: { title: string; label: string; initial: string; submit: string; onSubmit: (name: string) => void }) {
   const { t } = useTranslation();
@@ -102,6 +103,8 @@ export function Dialogs() {
       return <ImportDialog />;
     case 'firstStart':
       return <FirstStart />;
+    case 'saveConflict':
+      return <SaveConflictDialog conflict={dialog.conflict} />;
     case 'confirm': {
       const c = confirmText(dialog.action, t);
       return (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { selectNode } from '../store/graph-actions';
 import { useGraph } from '../store/graph.slice';
 import { Icon } from '../ui/icon';
+import { ProblemLocation } from '../ui/problem-location';
 
 /** Everything `flows.validate` found, each with its fix; clicking selects the node. */
 export function ProblemsPanel() {
@@ -19,7 +20,8 @@ export function ProblemsPanel() {
                 {p.nodeId}
               </button>
             ) : null}
-            {p.field ? <span className="mono muted"> {p.field}</span> : null} {p.message}
+            {p.field ? <span className="mono muted"> {p.field}</span> : null} <ProblemLocation problem={p} />
+            {p.message}
             {p.fix ? <div className="muted small">{p.fix}</div> : null}
           </div>
         </li>

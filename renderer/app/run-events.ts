@@ -61,7 +61,7 @@ function schedule(): void {
 }
 
 export function subscribeRunEvents(): () => void {
-  return getKoppel().onRunEvent((e) => {
+  return getKoppel().on('run.event', (e) => {
     pending.push(e);
     schedule();
   });

@@ -1,23 +1,10 @@
-/** Commands reachable from the keyboard and menus. */
-export type AppCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'saveAs'
-  | 'export'
-  | 'import'
-  | 'run'
-  | 'dryRun'
-  | 'stop'
-  | 'undo'
-  | 'redo'
-  | 'copy'
-  | 'paste'
-  | 'cut'
-  | 'selectAll'
-  | 'autoLayout'
-  | 'zoomFit'
-  | 'connections';
+import type { MenuCommandName } from '../../host/contract';
+
+/**
+ * Commands reachable from the keyboard and menus: every desktop menu command (the contract's list, so the command
+ * switch fails to compile when the menu gains one it does not handle) plus the clipboard keys.
+ */
+export type AppCommand = MenuCommandName | 'copy' | 'paste' | 'cut' | 'selectAll';
 
 export interface KeyInput {
   key: string;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-type RunState = 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'running';
+import type { RunState } from '../../host/contract';
 
 export function RunStatusPill({ status, dryRun }: { status: RunState; dryRun?: boolean }) {
   const { t } = useTranslation();

@@ -237,7 +237,7 @@ export const de: Messages = {
     recordFailed: 'Datensatz fehlgeschlagen: {{reason}}',
     planned: 'geplant',
   },
-  problems: { heading: 'Probleme', none: 'Keine Probleme gefunden.' },
+  problems: { heading: 'Probleme', none: 'Keine Probleme gefunden.', line: 'Zeile {{line}}', lineColumn: 'Zeile {{line}}, Spalte {{column}}' },
   preview: {
     noRun: 'Noch keine Daten: Führen Sie den Flow aus (oder einen Probelauf) und wählen Sie einen Knoten, um eine Stichprobe seiner Ausgabe zu sehen.',
     node: 'Knoten',
@@ -368,6 +368,18 @@ export const de: Messages = {
     deleteFlow: 'Den Flow „{{name}}“ löschen? Die Datei wird aus der Bibliothek entfernt; der Verlauf bleibt erhalten.',
     removeConnectionTitle: 'Verbindung entfernen',
     removeConnection: 'Die Verbindung „{{name}}“ und ihr gespeichertes Geheimnis entfernen? Flows, die sie verwenden, müssen einer anderen Verbindung zugeordnet werden.',
+  },
+  saveConflict: {
+    changedTitle: 'Dieser Flow wurde auf der Festplatte geändert',
+    changed: '{{file}} wurde seit dem Öffnen außerhalb dieses Fensters geändert: von einem anderen Editor, einem git pull oder dem Einrichtungsassistenten. Ihre Änderungen hier sind noch nicht gespeichert.',
+    reload: 'Von der Festplatte neu laden',
+    reloadHint: 'öffnet die Fassung auf der Festplatte; Ihre Änderungen hier gehen verloren.',
+    keepMine: 'Meine behalten',
+    keepMineHint: 'speichert Ihre Fassung über die Datei auf der Festplatte; die anderen Änderungen gehen verloren.',
+    existsTitle: 'Diese Flow-Datei gibt es schon',
+    exists: 'Es gibt bereits eine Flow-Datei {{file}}.',
+    replace: 'Ersetzen',
+    replaceHint: 'speichert diesen Flow über die vorhandene Datei; ihr Inhalt geht verloren.',
   },
   firstStart: {
     title: 'Willkommen bei Koppel',

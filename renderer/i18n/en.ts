@@ -237,7 +237,7 @@ export const en = {
     recordFailed: 'Record failed: {{reason}}',
     planned: 'planned',
   },
-  problems: { heading: 'Problems', none: 'No problems found.' },
+  problems: { heading: 'Problems', none: 'No problems found.', line: 'line {{line}}', lineColumn: 'line {{line}}, column {{column}}' },
   preview: {
     noRun: 'No data yet: run or dry-run the flow, then select a node to see a sample of what it produced.',
     node: 'Node',
@@ -368,6 +368,18 @@ export const en = {
     deleteFlow: 'Delete the flow "{{name}}"? Its file is removed from the library; run history stays.',
     removeConnectionTitle: 'Remove connection',
     removeConnection: 'Remove the connection "{{name}}" and its stored secret? Flows using it must be bound to another connection.',
+  },
+  saveConflict: {
+    changedTitle: 'This flow changed on disk',
+    changed: '{{file}} was changed outside this window since you opened it: by another editor, a git pull or the setup wizard. Your changes here are not saved yet.',
+    reload: 'Reload from disk',
+    reloadHint: 'opens the version on disk; your changes here are lost.',
+    keepMine: 'Keep mine',
+    keepMineHint: 'saves your version over the file on disk; the other changes are lost.',
+    existsTitle: 'This flow file already exists',
+    exists: 'There is already a flow file {{file}}.',
+    replace: 'Replace it',
+    replaceHint: 'saves this flow over the existing file; its content is lost.',
   },
   firstStart: {
     title: 'Welcome to Koppel',

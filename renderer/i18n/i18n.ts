@@ -1,11 +1,14 @@
 import i18next from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
 import { nl } from './nl';
+import { LANGUAGES } from '../../host/contract';
+import type { Language } from '../../host/contract';
 
-export type Language = 'en' | 'de' | 'nl';
-export const LANGUAGES: readonly Language[] = ['en', 'de', 'nl'];
+export { LANGUAGES };
+export type { Language };
 
 /** 'nl-NL', 'de_AT', 'EN' → a language we have; anything else → English. */
 export function normaliseLanguage(tag: string | undefined): Language {
@@ -13,7 +16,7 @@ export function normaliseLanguage(tag: string | undefined): Language {
   return LANGUAGES.find((l) => l === base) ?? 'en';
 }
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 export function initI18n(language: Language): void {
   if (i18n.isInitialized) {

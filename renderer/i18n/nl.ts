@@ -237,7 +237,7 @@ export const nl: Messages = {
     recordFailed: 'Record mislukt: {{reason}}',
     planned: 'gepland',
   },
-  problems: { heading: 'Problemen', none: 'Geen problemen gevonden.' },
+  problems: { heading: 'Problemen', none: 'Geen problemen gevonden.', line: 'regel {{line}}', lineColumn: 'regel {{line}}, kolom {{column}}' },
   preview: {
     noRun: 'Nog geen gegevens: voer de flow uit (of een proefrun) en selecteer een blok om een steekproef van de uitvoer te zien.',
     node: 'Blok',
@@ -368,6 +368,18 @@ export const nl: Messages = {
     deleteFlow: 'De flow "{{name}}" verwijderen? Het bestand verdwijnt uit de bibliotheek; de geschiedenis blijft bewaard.',
     removeConnectionTitle: 'Koppeling verwijderen',
     removeConnection: 'De koppeling "{{name}}" en het opgeslagen geheim verwijderen? Flows die haar gebruiken moeten een andere koppeling krijgen.',
+  },
+  saveConflict: {
+    changedTitle: 'Deze flow is op schijf gewijzigd',
+    changed: '{{file}} is sinds het openen buiten dit venster gewijzigd: door een andere editor, een git pull of de installatiewizard. Uw wijzigingen hier zijn nog niet opgeslagen.',
+    reload: 'Opnieuw laden van schijf',
+    reloadHint: 'opent de versie op schijf; uw wijzigingen hier gaan verloren.',
+    keepMine: 'Mijn versie houden',
+    keepMineHint: 'slaat uw versie op over het bestand op schijf; de andere wijzigingen gaan verloren.',
+    existsTitle: 'Dit flowbestand bestaat al',
+    exists: 'Er is al een flowbestand {{file}}.',
+    replace: 'Vervangen',
+    replaceHint: 'slaat deze flow op over het bestaande bestand; de inhoud daarvan gaat verloren.',
   },
   firstStart: {
     title: 'Welkom bij Koppel',

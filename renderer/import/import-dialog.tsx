@@ -8,6 +8,7 @@ import { closeDialog, toast, useUi } from '../store/ui.slice';
 import { useWorkspace } from '../store/workspace.slice';
 import { Dialog } from '../ui/dialog';
 import { Icon } from '../ui/icon';
+import { ProblemLocation } from '../ui/problem-location';
 
 /** Import: pick a file → see which slots it needs and what it writes to → bind each slot → import. */
 export function ImportDialog() {
@@ -102,6 +103,7 @@ export function ImportDialog() {
               <Icon name="warning" size={14} />
               <div>
                 {p.nodeId ? <span className="mono">{p.nodeId}: </span> : null}
+                <ProblemLocation problem={p} />
                 {p.message}
                 <div className="muted small">{p.fix}</div>
               </div>

@@ -8,6 +8,7 @@ import { useRun } from '../store/run.slice';
 import { useUi } from '../store/ui.slice';
 import { useWorkspace } from '../store/workspace.slice';
 import { Icon, nodeIcon } from '../ui/icon';
+import { ProblemLocation } from '../ui/problem-location';
 import { FieldRow } from './field-control';
 import { FormContext } from './form-context';
 import { describeSchema } from './schema-form-model';
@@ -89,6 +90,7 @@ export function NodeInspector({ node }: { node: KoppelNode }) {
               <Icon name="warning" size={14} />
               <div>
                 <strong>{p.field ? `${p.field}: ` : ''}</strong>
+                <ProblemLocation problem={p} />
                 {p.message}
                 {p.fix ? <div className="muted small">{p.fix}</div> : null}
               </div>

@@ -6,9 +6,9 @@ import * as graph from '../store/graph-actions';
 import { useGraph } from '../store/graph.slice';
 import { useUi } from '../store/ui.slice';
 import { useWorkspace } from '../store/workspace.slice';
+import type { SlotType } from '../../host/contract';
 import type { FlowMeta } from '../canvas/types';
 
-type SlotType = 'visma-net' | 'ccv-shop';
 const NO_SLOTS: FlowMeta['connections'] = {};
 
 /** Which connection on this machine fills a slot (a local binding, never written into the flow file). */

@@ -40,7 +40,8 @@ describe('graph actions', () => {
     expect(useGraph.getState()).toMatchObject({ dirty: false, path: '/flows/f1.flow.json' });
     graph.addNode(pick('core.filter'), { x: 400, y: 0 });
     expect(useGraph.getState().dirty).toBe(true);
-    graph.markSaved('/flows/f1.flow.json');
+    graph.markSaved('/flows/f1.flow.json', 'r2');
+    expect(useGraph.getState().fileRevision).toBe('r2');
     expect(useGraph.getState().dirty).toBe(false);
   });
 

@@ -18,13 +18,14 @@ import { portsOf, useWorkspace } from './workspace.slice';
 
 const docJson = (d: FlowDocument) => JSON.stringify(d);
 
-/** Opens a document in the editor with a fresh history. */
-export function loadFlow(path: string | undefined, flow: FlowDocument): void {
+/** Opens a document in the editor with a fresh history; `fileRevision` is the revision of the file it came from. */
+export function loadFlow(path: string | undefined, flow: FlowDocument, fileRevision?: string): void {
   const g = flowToCanvas(flow);
   const doc = canvasToFlow(g);
   useGraph.setState((s) => ({
     meta: g.meta,
     path,
+    fileRevision,
     nodes: g.nodes,
     edges: g.edges,
     history: createHistory(doc),
@@ -37,7 +38,7 @@ export function loadFlow(path: string | undefined, flow: FlowDocument): void {
 }
 
 export function closeFlow(): void {
-  useGraph.setState((s) => ({ meta: null, path: undefined, nodes: [], edges: [], history: null, savedJson: '', dirty: false, problems: [], revision: s.revision + 1 }));
+  useGraph.setState((s) => ({ meta: null, path: undefined, fileRevision: undefined, nodes: [], edges: [], history: null, savedJson: '', dirty: false, problems: [], revision: s.revision + 1 }));
 }
 
 /** The document as it is on the canvas now. */
@@ -59,10 +60,11 @@ function commit(key?: string): void {
   });
 }
 
-export function markSaved(path: string): void {
+/** The document on the canvas is now what `path` holds, at `fileRevision`. */
+export function markSaved(path: string, fileRevision: string): void {
   const doc = currentDocument();
   if (!doc) return;
-  useGraph.setState((s) => ({ path, savedJson: docJson(doc), dirty: false, history: s.history ? historyReducer(s.history, { type: 'seal' }) : s.history }));
+  useGraph.setState((s) => ({ path, fileRevision, savedJson: docJson(doc), dirty: false, history: s.history ? historyReducer(s.history, { type: 'seal' }) : s.history }));
 }
 
 /** React Flow changes: selection and measuring apply silently; moves end and removals become undo steps. */

@@ -8,6 +8,8 @@ export interface GraphState {
   meta: FlowMeta | null;
   /** Where the flow is saved; undefined until the first save of an imported/new copy. */
   path: string | undefined;
+  /** The file's revision as opened or last saved here; a save hands it back so the host can refuse a newer file. */
+  fileRevision: string | undefined;
   nodes: KoppelNode[];
   edges: KoppelEdge[];
   history: History<FlowDocument> | null;
@@ -22,6 +24,7 @@ export interface GraphState {
 export const initialGraph: GraphState = {
   meta: null,
   path: undefined,
+  fileRevision: undefined,
   nodes: [],
   edges: [],
   history: null,

@@ -26,7 +26,17 @@ export type Dialog =
   | { kind: 'import'; stage: 'pick' }
   | { kind: 'import'; stage: 'review'; fileName: string; text: string; inspection: ChannelOutput<'flows.inspectImport'> }
   | { kind: 'confirm'; action: ConfirmAction }
+  | { kind: 'saveConflict'; conflict: SaveConflict }
   | { kind: 'firstStart' };
+
+/** A save to do again, overwriting what is on disk: the open flow to a path, or web Save As under a name. */
+export type SaveRetry = { kind: 'save'; path: string } | { kind: 'saveAs'; name: string };
+
+/**
+ * A save the host refused (kind `conflict`), as data: `changed` when the open file changed on disk since it was
+ * opened (offer reload or keep mine), `exists` when a new file would take the place of one that is there.
+ */
+export type SaveConflict = { reason: 'changed'; path: string } | { reason: 'exists'; file: string; retry: SaveRetry };
 
 export interface Toast {
   id: number;

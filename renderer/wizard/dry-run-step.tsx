@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunEvent } from '../../host/contract';
+import type { Counts, RunEvent, RunState } from '../../host/contract';
 import { getKoppel } from '../api/koppel-api';
 import { messageOf } from '../app/errors';
 import { formatDuration } from '../dashboard/format';
@@ -8,7 +8,7 @@ import { RunStatusPill } from '../dashboard/status-pill';
 import { openRun } from '../history/history-store';
 import type { WizardState } from './wizard-state';
 
-type Result = { runId?: string; status?: 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'running'; error?: string; counts?: { created: number; updated: number; skipped: number; failed: number }; durationMs?: number };
+type Result = { runId?: string; status?: RunState; error?: string; counts?: Counts; durationMs?: number };
 
 /** Starts a dry run of every created flow and shows what each would do. */
 export function DryRunStep({ s }: { s: WizardState }) {
@@ -21,7 +21,7 @@ export function DryRunStep({ s }: { s: WizardState }) {
     const early = new Map<string, Extract<RunEvent, { type: 'run.finished' }>>();
     const finish = (flowId: string, e: Extract<RunEvent, { type: 'run.finished' }>) =>
       setResults((r) => ({ ...r, [flowId]: { ...r[flowId], status: e.status, counts: e.counts, durationMs: e.durationMs, ...(e.error ? { error: e.error } : {}) } }));
-    const off = getKoppel().onRunEvent((e) => {
+    const off = getKoppel().on('run.event', (e) => {
       if (e.type !== 'run.finished') return;
       const flowId = byRun.get(e.runId);
       if (flowId) finish(flowId, e);

@@ -18,11 +18,12 @@ const resultSchema = z.looseObject({
 
 /** One readable line per serious/critical violation: rule, what to fix, and the first few elements. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: axePath });
   const raw: unknown = await page.evaluate(async () => {
-    const w: { axe?: { run: (ctx: Document, opts: object) => Promise<unknown> } } & typeof globalThis = window;
+    // Runs in the page. Tests are Node code (no DOM types), so the page globals used here are described here.
+    const w: { axe?: { run: (ctx: unknown, opts: object) => Promise<unknown> }; document?: unknown } & typeof globalThis = globalThis;
     if (!w.axe) throw new Error('axe-core was not injected');
-    return w.axe.run(document, { resultTypes: ['violations'] });
+    return w.axe.run(w.document, { resultTypes: ['violations'] });
   });
   const { violations } = resultSchema.parse(raw);
   return violations

@@ -44,7 +44,7 @@ export async function bindSlot(page: Page, nodeId: string, slot: string, connect
 }
 
 /** Waits on visible state (vitest's default poll gives up after 1 s; the browser may need longer). */
-export function poll<T>(read: () => Promise<T> | T, timeout = 15_000) {
+export function poll<T>(read: () => Promise<T> | T, timeout = 15_000): ReturnType<typeof expect.poll<T>> {
   return expect.poll(read, { timeout, interval: 100 });
 }
 

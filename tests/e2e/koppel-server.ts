@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, sta
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import { channelSchemas, envelopeSchema } from '../../host/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../host/contract';
 import { createHost } from '../../host/index';
 import { createConfSettings } from '../../host/adapters/conf-settings';
 import { createMemorySecrets } from '../../host/adapters/memory-secrets';
@@ -23,8 +24,8 @@ export interface KoppelServer {
   origin: string;
   token: string;
   home: string;
-  /** Calls a host channel over HTTP, as the renderer does, and returns the result. */
-  call(channel: string, input?: Record<string, unknown>): Promise<unknown>;
+  /** Calls a host channel over HTTP, as the renderer does, and returns the result checked against the contract. */
+  call<C extends Channel>(channel: C, ...input: Record<string, never> extends ChannelInput<C> ? [ChannelInput<C>?] : [ChannelInput<C>]): Promise<ChannelOutput<C>>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +48,7 @@ export async function startKoppel(): Promise<KoppelServer> {
     origin,
     token: server.token,
     home,
-    call: (channel, input = {}) => callHost(origin, server.token, channel, input),
+    call: (channel, ...input) => callHost(origin, server.token, channel, input[0] ?? {}),
     stop: async () => {
       await server.close();
       await host.close();
@@ -69,7 +70,9 @@ function newestSource(dir: string): number {
 
 function isFresh(index: string): boolean {
   if (!existsSync(index)) return false;
-  const sources = Math.max(newestSource(join(repoRoot, 'renderer')), statSync(join(repoRoot, 'host', 'contract.ts')).mtimeMs, statSync(join(repoRoot, 'host', 'contract-ops.ts')).mtimeMs);
+  // The renderer bundles the contract and, through it, the engine's schema modules.
+  const contract = readdirSync(join(repoRoot, 'host')).filter((n) => n.startsWith('contract'));
+  const sources = Math.max(newestSource(join(repoRoot, 'renderer')), newestSource(join(repoRoot, 'engine')), ...contract.map((n) => statSync(join(repoRoot, 'host', n)).mtimeMs));
   return statSync(index).mtimeMs >= sources;
 }
 
@@ -103,9 +106,7 @@ async function ensureRenderer(): Promise<void> {
   if (!existsSync(index)) throw new Error(`The editor was not built to ${staticDir}. Check that "npm run build:renderer" works, then try again.`);
 }
 
-const envelopeSchema = z.looseObject({ ok: z.boolean(), result: z.unknown() });
-
-async function callHost(origin: string, token: string, channel: string, input: Record<string, unknown>): Promise<unknown> {
+async function callHost<C extends Channel>(origin: string, token: string, channel: C, input: unknown): Promise<ChannelOutput<C>> {
   const res = await fetch(`${origin}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-koppel-token': token },
@@ -120,5 +121,5 @@ async function callHost(origin: string, token: string, channel: string, input: R
   }
   const env = envelopeSchema.safeParse(body);
   if (!res.ok || !env.success || !env.data.ok) throw new Error(`Host channel ${channel} answered HTTP ${res.status}: ${text.slice(0, 500)}`);
-  return env.data.result;
+  return channelSchemas[channel].output.parse(env.data.result);
 }

@@ -2,15 +2,13 @@
 import { z } from 'zod';
 import type { KoppelServer } from './koppel-server';
 
-const connectionsSchema = z.array(z.looseObject({ id: z.string(), type: z.string(), demo: z.boolean().optional(), settings: z.record(z.string(), z.string()) }));
 const storeSchema = z.looseObject({ total: z.number(), items: z.array(z.looseObject({ id: z.union([z.number(), z.string()]), productnumber: z.string().optional() })) });
 const requestsSchema = z.looseObject({ items: z.array(z.looseObject({ method: z.string(), path: z.string() })) });
 
 export type StoredProduct = z.infer<typeof storeSchema>['items'][number];
 
 export async function ccvSimulatorUrl(k: KoppelServer): Promise<string> {
-  const list = connectionsSchema.parse(await k.call('connections.list'));
-  const shop = list.find((c) => c.type === 'ccv-shop' && c.demo === true);
+  const shop = (await k.call('connections.list')).find((c) => c.type === 'ccv-shop' && c.demo);
   const url = shop?.settings.baseUrl;
   if (!url) throw new Error('No demo CCV Shop connection with a baseUrl: was the demo workspace set up?');
   return url;
