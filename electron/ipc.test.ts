@@ -86,7 +86,7 @@ describe('IPC registration', () => {
 
   it("keeps the kind of a host error, so the renderer can tell a save conflict from a failure", async () => {
     const s = setup({ fail: new HostError('conflict', 'x.flow.json changed on disk since you opened it.') });
-    expect(await s.call('flows.save', { flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } })).toEqual({
+    expect(await s.call('flows.save', { flow: { koppel: 2, id: 'x', name: 'X', nodes: [] } })).toEqual({
       ok: false,
       error: { message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' },
     });

@@ -169,7 +169,7 @@ describe('web bridge: API', () => {
     const known = await api('flows.delete', { path: 'x.flow.json' });
     expect(known.status).toBe(404);
     expect(JSON.parse(known.body).error).toEqual({ message: 'There is no flow file at x.flow.json.', kind: 'not-found' });
-    const conflict = await api('flows.save', { path: 'x.flow.json', flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } });
+    const conflict = await api('flows.save', { path: 'x.flow.json', flow: { koppel: 2, id: 'x', name: 'X', nodes: [] } });
     expect(conflict.status).toBe(409);
     expect(JSON.parse(conflict.body).error).toEqual({ message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' });
     const unexpected = await api('flows.list', {});

@@ -29,7 +29,7 @@ describe('IPC client (desktop)', () => {
 
   it("throws the host's message with its kind, so a conflict can be told from a failure", async () => {
     const client = createIpcClient(bridge({ ok: false, error: { message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict' } }));
-    const error = await client.invoke('flows.save', { flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } }).catch((e: unknown) => e);
+    const error = await client.invoke('flows.save', { flow: { koppel: 2, id: 'x', name: 'X', nodes: [] } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostCallError);
     expect(error).toMatchObject({ message: 'x.flow.json changed on disk since you opened it.', kind: 'conflict', channel: 'flows.save' });
   });

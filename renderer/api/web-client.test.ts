@@ -72,7 +72,7 @@ describe('web client', () => {
   it('throws the host message and kind for {ok:false}', async () => {
     const client = createWebClient({ baseUrl, token: TOKEN, openSocket: wsOpener });
     await expect(client.invoke('flows.delete', { path: 'x.flow.json' })).rejects.toThrow('No flow at "x.flow.json". Refresh the library.');
-    const refused = await client.invoke('flows.save', { flow: { koppel: 1, id: 'x', name: 'X', nodes: [] } }).catch((e: unknown) => e);
+    const refused = await client.invoke('flows.save', { flow: { koppel: 2, id: 'x', name: 'X', nodes: [] } }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(HostCallError);
     expect(refused).toMatchObject({ kind: 'conflict', status: 409, channel: 'flows.save' });
     expect(isConflict(refused)).toBe(true);
