@@ -1,3 +1,4 @@
+import './flow/ui-hints';
 import type { z } from 'zod';
 import type { Json, JsonObject } from './json';
 import type { FlowSettings, SlotType, ValueTable } from './flow/schema';

@@ -5,6 +5,9 @@
  * push channels (run events, menu commands) are in `contract-transport.ts`, re-exported here.
  */
 import { z } from 'zod';
+import { OPTION_KINDS, WIDGETS, type UiHints, type Widget } from '../engine/flow/ui-hints';
+
+export { OPTION_KINDS, WIDGETS, type UiHints, type Widget };
 // Schema modules only (zod, no Node): this file is bundled into the renderer and the sandboxed preload.
 import { flowDocumentSchema, slotTypeSchema } from '../engine/flow/schema';
 import { problemSchema } from '../engine/flow/problems';
@@ -92,25 +95,7 @@ export type RecordRow = z.infer<typeof recordRowSchema>;
 
 export const itemSampleSchema = z.object({ key: z.string(), json: jsonObjectSchema });
 
-export const optionKindSchema = z.enum([
-  'vatCategories',
-  'vatZones',
-  'paymentMethods',
-  'creditTerms',
-  'carriers',
-  'branches',
-  'warehouses',
-  'customerClasses',
-  'itemClasses',
-  'salesCategories',
-  'currencies',
-  'salesOrderTypes',
-  'ccvOrderStatuses',
-  'ccvPayMethods',
-  'ccvPackages',
-  'ccvAttributes',
-  'ccvCategories',
-]);
+export const optionKindSchema = z.enum(OPTION_KINDS);
 export const optionSchema = z.object({ value: z.string(), label: z.string() });
 
 const empty = z.object({});

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { OPTION_KINDS, WIDGETS } from '../engine/flow/ui-hints';
 import { parseFlow, validateFlow } from '../engine';
 import { RENAMED_NODE_TYPES } from '../engine/flow/migrate';
 import { catalog, definitions } from '../nodes/catalog';
@@ -47,5 +49,26 @@ describe('the node catalogue, its folders and its type ids tell the same story',
     expect(parsed.flow.koppel).toBe(2);
     expect(validateFlow(parsed.flow, catalog).filter((p) => p.severity === 'error')).toEqual([]);
     expect(parsed.flow.nodes.every((n) => catalog.get(n.type) !== undefined)).toBe(true);
+  });
+
+  it('every UI hint names a widget the inspector has and an option list the host can fill', () => {
+    const hints: { type: string; widget?: unknown; optionsFrom?: unknown }[] = [];
+    const walk = (type: string, node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(type, n));
+      if (typeof node !== 'object' || node === null) return;
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'ui' && typeof v === 'object' && v !== null) hints.push({ type, ...v });
+        else walk(type, v);
+      }
+    };
+    for (const def of definitions) walk(def.type, z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }));
+    expect(hints.length).toBeGreaterThan(50);
+    for (const h of hints) {
+      if (h.widget !== undefined) expect(WIDGETS, h.type).toContain(h.widget);
+      if (h.optionsFrom !== undefined) expect(OPTION_KINDS, h.type).toContain(h.optionsFrom);
+    }
+    // And the compiler refuses a hint it does not know (the line below must not compile):
+    // @ts-expect-error 'tgogle' is not a widget
+    z.boolean().meta({ ui: { widget: 'tgogle' } });
   });
 });

@@ -1,24 +1,13 @@
 import { isJsonObject, readArray, readNumber, readObject, readString } from '../lib/json';
 import type { Json, JsonObject } from '../lib/json';
+import { WIDGETS, type Widget as ContractWidget } from '../../host/contract';
 
 /**
  * JSON Schema (as the host produces it from each node's zod params with `.meta({ ui })`) → field descriptors
  * the inspector renders. Pure, so it is tested without a DOM.
  */
-export type Widget =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'toggle'
-  | 'select'
-  | 'expression'
-  | 'table'
-  | 'mapper'
-  | 'conditions'
-  | 'keyvalue'
-  | 'list'
-  | 'group'
-  | 'json';
+/** The controls a field can have: the contract's widgets (one list, engine/flow/ui-hints.ts) but `hidden`. */
+export type Widget = Exclude<ContractWidget, 'hidden'>;
 
 export type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'unknown';
 
@@ -51,8 +40,7 @@ export interface FieldDescriptor {
   itemField?: FieldDescriptor;
 }
 
-const WIDGETS: readonly Widget[] = ['text', 'textarea', 'number', 'toggle', 'select', 'expression', 'table', 'mapper', 'conditions', 'keyvalue', 'list', 'group', 'json'];
-const isWidget = (w: string | undefined): w is Widget => w !== undefined && WIDGETS.some((x) => x === w);
+const isWidget = (w: string | undefined): w is Widget => w !== undefined && w !== 'hidden' && WIDGETS.some((x) => x === w);
 
 /** 'salesOrderType' → 'Sales order type' for fields that carry no title. */
 export function humanise(key: string): string {

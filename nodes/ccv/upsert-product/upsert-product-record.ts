@@ -7,19 +7,14 @@ import { createChanges, productChanges, productJson } from './product-diff';
 import type { ProductIndex } from './product-index';
 import type { Journal, Planned, WriteResult } from '../../shared/batch-writer';
 import type { ShopFacts } from '../../shared/shop-facts';
+import type { UpsertProductParams } from './params';
 
 /** Ledger scope of the id map: product number → CCV product id. */
 export const PRODUCT_SCOPE = 'product';
 
-export interface UpsertProductParams {
-  mappedPricesIncludeVat: boolean;
-  vatRates: Record<string, number>;
-  defaultTaxtariff: string;
-  defaultPackageId?: number | string;
-}
 
 export interface UpsertEnv {
-  ctx: NodeContext<UpsertProductParams>;
+  ctx: NodeContext<UpsertProductParams, CcvClient>;
   client: CcvClient;
   facts: ShopFacts;
   index: ProductIndex;

@@ -31,7 +31,7 @@ const paramsSchema = upsertProductParams.extend({
 type Params = z.infer<typeof paramsSchema>;
 
 interface Env {
-  ctx: NodeContext<Params>;
+  ctx: NodeContext<Params, CcvClient>;
   client: CcvClient;
   facts: ShopFacts;
   index: ProductIndex;
