@@ -1,5 +1,6 @@
 // The engine's public surface: flow files, expressions, the executor, run events and the ledger.
 export * from './json';
+export * from './message';
 export * from './types';
 export * from './item';
 export * from './hash';

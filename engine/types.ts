@@ -89,6 +89,9 @@ export interface RecordOutcome {
   target?: string;
   targetId?: string;
   reason?: string;
+  /** The reason as a code with parameters (see engine/message.ts). */
+  reasonCode?: string;
+  reasonParams?: Readonly<Record<string, string | number>>;
   changes?: FieldChange[];
   source?: Json;
   sent?: Json;

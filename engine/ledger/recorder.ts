@@ -37,8 +37,8 @@ export function createRecorder(db: Db, runId: string, flow: FlowDocument, opts: 
   );
   const insertEvent = db.prepare('INSERT INTO events (run_id, seq, type, node_id, level, key, json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertRecord = db.prepare(
-    `INSERT INTO records (run_id, seq, node_id, key, action, planned, target, target_id, reason, changes, source, sent, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO records (run_id, seq, node_id, key, action, planned, target, target_id, reason, reason_code, reason_params, changes, source, sent, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const finishRun = db.prepare(
     `UPDATE runs SET status = ?, finished_at = ?, duration_ms = ?, count_in = ?, count_out = ?, count_created = ?,
@@ -131,6 +131,8 @@ export function createRecorder(db: Db, runId: string, flow: FlowDocument, opts: 
               e.target ?? null,
               e.targetId ?? null,
               e.reason ?? null,
+              e.reasonCode ?? null,
+              json(e.reasonParams),
               json(changes),
               json(loggedPayload(e.source, mode)),
               json(loggedPayload(e.sent, mode)),

@@ -28,6 +28,8 @@ export interface RecordRow {
   target?: string;
   targetId?: string;
   reason?: string;
+  reasonCode?: string;
+  reasonParams?: Record<string, string | number>;
   changes?: FieldChange[];
   source?: Json;
   sent?: Json;
@@ -80,6 +82,8 @@ const recordRowSchema = z.object({
   target: nullable(z.string()),
   target_id: nullable(z.string()),
   reason: nullable(z.string()),
+  reason_code: nullable(z.string()),
+  reason_params: nullable(z.string()),
   changes: nullable(z.string()),
   source: nullable(z.string()),
   sent: nullable(z.string()),
@@ -97,6 +101,7 @@ export function toRecordRow(row: unknown): RecordRow {
   const changes = parseJsonColumn(r.changes, z.array(fieldChangeSchema));
   const source = parseJsonColumn(r.source, jsonSchema);
   const sent = parseJsonColumn(r.sent, jsonSchema);
+  const reasonParams = parseJsonColumn(r.reason_params, z.record(z.string(), z.union([z.string(), z.number()])));
   return {
     runId: r.run_id,
     seq: r.seq,
@@ -107,6 +112,8 @@ export function toRecordRow(row: unknown): RecordRow {
     ...(r.target != null ? { target: r.target } : {}),
     ...(r.target_id != null ? { targetId: r.target_id } : {}),
     ...(r.reason != null ? { reason: r.reason } : {}),
+    ...(r.reason_code != null ? { reasonCode: r.reason_code } : {}),
+    ...(reasonParams !== undefined ? { reasonParams } : {}),
     ...(changes !== undefined ? { changes } : {}),
     ...(source !== undefined ? { source } : {}),
     ...(sent !== undefined ? { sent } : {}),

@@ -101,6 +101,11 @@ export const LEDGER_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE id_map ADD COLUMN fields TEXT;
   `,
+  // 4: a failure reason as a code with parameters (JSON), so it can be shown in the app's language.
+  `
+  ALTER TABLE records ADD COLUMN reason_code TEXT;
+  ALTER TABLE records ADD COLUMN reason_params TEXT;
+  `,
 ];
 
 const versionRow = z.object({ user_version: z.number() });

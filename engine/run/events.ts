@@ -46,6 +46,9 @@ export const recordReportSchema = z.object({
   target: z.string().optional(),
   targetId: z.string().optional(),
   reason: z.string().optional(),
+  /** The reason as a code with parameters, so the host can word it in the app's language (see engine/message.ts). */
+  reasonCode: z.string().optional(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   changes: z.array(fieldChangeSchema).optional(),
   /** What came from the source, as far as the flow's payload logging keeps it. */
   source: jsonSchema.optional(),

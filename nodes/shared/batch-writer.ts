@@ -1,6 +1,6 @@
 import { ApiError, stopsTheStep } from '../../connectors/common/index';
 import { failItem, stripMeta } from '../../engine';
-import type { Batch, FieldChange, FieldHashes, Item, Json, NodeContext, PortBatch, RecordOutcome, WriteIntent } from '../../engine';
+import type { Batch, FieldChange, FieldHashes, Item, Json, MessageRef, NodeContext, PortBatch, RecordOutcome, WriteIntent } from '../../engine';
 
 /** What a writing node did with one record (or would do, in a dry run). */
 export interface WriteResult {
@@ -24,11 +24,15 @@ export interface Journal {
   settle(scope: string, key: string, targetId: string, hash: string, fields?: FieldHashes): void;
 }
 
-/** A problem with one record's data: it goes to the error port naming the field. */
+/**
+ * A problem with one record's data: it goes to the error port naming the field. Made with `recordProblem` (a code
+ * of nodes/shared/messages.ts and its parameters), so the host can word it in the app's language.
+ */
 export class RecordProblem extends Error {
   constructor(
     message: string,
     readonly field?: string,
+    readonly ref?: MessageRef,
   ) {
     super(message);
     this.name = 'RecordProblem';
@@ -154,7 +158,8 @@ export async function* writeBatches(
     const named = err instanceof RecordProblem || message.includes(`'${s.item.key}'`) || message.includes(`"${s.item.key}"`);
     const reason = named ? message : `${cap(target)} '${s.item.key}': ${message}`;
     const field = err instanceof RecordProblem ? err.field : undefined;
-    ctx.outcome({ key: s.item.key, action: 'failed', target, reason, source });
+    const coded = err instanceof RecordProblem && err.ref ? { reasonCode: err.ref.code, ...(err.ref.params ? { reasonParams: err.ref.params } : {}) } : {};
+    ctx.outcome({ key: s.item.key, action: 'failed', target, reason, ...coded, source });
     return { port: 'error', item: failItem(s.item, reason, field === undefined ? { nodeId: ctx.nodeId } : { nodeId: ctx.nodeId, field }) };
   };
 

@@ -3,7 +3,8 @@ import { contentHash, itemMeta, round2, shortHash, stripMeta, numberOf, textOf }
 import type { FieldHashes, Item, Json, JsonObject } from '../../../engine';
 import { CheckedBody, productCreateSchema, productPatchSchema } from '../../../connectors/ccv-shop/index';
 import type { ProductCreate, ProductPatch } from '../../../connectors/ccv-shop/index';
-import { RecordProblem } from '../../shared/batch-writer';
+import type { RecordProblem } from '../../shared/batch-writer';
+import { recordProblem } from '../../shared/messages';
 
 /** Product fields that are amounts in the shop's price convention (incl. or excl. VAT); `purchaseprice` is always excl. */
 const AMOUNT_FIELDS = ['price', 'discount'] as const;
@@ -39,12 +40,12 @@ function problemOf(sku: string, fields: JsonObject, issues: readonly z.core.$Zod
   const issue = issues[0];
   if (issue?.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return new RecordProblem(`Product '${sku}': '${key}' is not a CCV Shop product field. Remove it from the mapping or check its spelling (e.g. eannumber, shortdescription, package_id).`, key);
+    return recordProblem('product.unknownField', { sku, field: key }, key);
   }
   const field = issue?.path.map(String).join('.') || '(record)';
   const top = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
   const value = top !== undefined ? fields[top] : undefined;
-  return new RecordProblem(`Product '${sku}': field '${field}' has ${describe(value)}, which CCV Shop does not accept (${issue?.message ?? 'invalid'}). Fix the mapping of '${field}'.`, field);
+  return recordProblem('product.refusedValue', { sku, field, value: describe(value), detail: issue?.message ?? 'invalid' }, field);
 }
 
 /** The update, checked once against CCV's PATCH schema; the connector sends it without a second check. */
@@ -64,7 +65,7 @@ export function checkedCreate(prep: PreparedProduct, packageId: number): Checked
   const issue = checked.issues[0];
   if (issue && issue.code !== 'unrecognized_keys' && body[String(issue.path[0])] === undefined) {
     const field = issue.path.map(String).join('.') || 'name';
-    throw new RecordProblem(`Product '${prep.productnumber}' cannot be created without a valid '${field}' (${issue.message}). Map a value for '${field}'.`, field);
+    throw recordProblem('product.createNeedsField', { sku: prep.productnumber, field, detail: issue.message }, field);
   }
   throw problemOf(prep.productnumber, body, checked.issues);
 }
@@ -97,10 +98,7 @@ export function prepareProduct(item: Item, rules: PriceRules): PreparedProduct {
   if (rules.mappedIncludeVat !== rules.shopIncludesVat && AMOUNT_FIELDS.some((f) => fields[f] !== undefined)) {
     const rate = numberOf(fields.vatrate) ?? rules.vatRates[tariff];
     if (rate === undefined) {
-      throw new RecordProblem(
-        `Product '${productnumber}': there is no VAT percentage for tax tariff '${tariff}', so the price cannot be converted to the shop's ${rules.shopIncludesVat ? 'incl.' : 'excl.'} VAT prices. Add '${tariff}' to the VAT rates of this step.`,
-        'taxtariff',
-      );
+      throw recordProblem('product.noVatRate', { sku: productnumber, tariff }, 'taxtariff');
     }
     for (const f of AMOUNT_FIELDS) {
       const amount = numberOf(fields[f]);
