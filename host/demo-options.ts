@@ -19,6 +19,11 @@ const SHOP_SIZES = ['S', 'M', 'L'];
 const PREFERRED_COLOURS = ['BLACK', 'BLUE', 'RED'];
 
 /** Item families whose combinations can all be sold: base and the two colours used for the shop's two. */
+export interface DemoSizes {
+  visma: { inventory: number; customers: number };
+  ccv: { products: number; orders: number; users: number };
+}
+
 function sellableFamilies(seed: number, inventory: number): { base: string; colours: string[] }[] {
   const active = new Map<string, Map<string, Set<string>>>();
   for (let i = 0; i < inventory; i++) {
@@ -38,7 +43,7 @@ function sellableFamilies(seed: number, inventory: number): { base: string; colo
 }
 
 /** Shop SKUs for the demo: simple products get active simple items, variant products a sellable item family. */
-export function demoShopSkus(seed = DEMO_SEED, sizes = DEMO_SIZES): SeedSkus {
+export function demoShopSkus(seed: number = DEMO_SEED, sizes: DemoSizes = DEMO_SIZES): SeedSkus {
   const simple: string[] = [];
   for (let i = 0; i < sizes.visma.inventory; i++) {
     const item = seededItem(seed, i);

@@ -13,12 +13,16 @@ import type { Io } from '../io';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const staticDir = path.join(root, 'out', 'renderer');
 
-/** Builds the renderer once when it is missing, so `koppel serve` works right after `npm install`. */
-async function ensureRenderer(io: Io, rebuild: boolean): Promise<void> {
-  if (!rebuild && existsSync(path.join(staticDir, 'index.html'))) return;
-  io.err('building the editor (once)...\n');
+/**
+ * Builds the renderer once when it is missing, so `koppel serve` works right after `npm install`. The config sets
+ * its own root (renderer/); giving vite another one here would put the page one folder too deep.
+ */
+export async function ensureRenderer(io: Pick<Io, 'err'>, rebuild: boolean, outDir = staticDir): Promise<void> {
+  if (!rebuild && existsSync(path.join(outDir, 'index.html'))) return;
+  io.err('building the editor (once, about half a minute)...\n');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.renderer.config.ts'), root, logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.renderer.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`The editor was built, but ${path.join(outDir, 'index.html')} is missing. Run 'npm run build:renderer' and look at its output.`);
 }
 
 /** `koppel serve`: the editor in a browser, backed by the same host services as the desktop app. */

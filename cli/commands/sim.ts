@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { startVismaSimulator } from '../../simulators/visma-net/index';
 import { startCcvSimulator } from '../../simulators/ccv-shop/index';
+import { DEMO_SIZES, demoShopSkus } from '../../host/demo-options';
 import { intOption } from "../options";
 import type { Io } from "../io";
 
@@ -36,11 +37,11 @@ export function registerSim(program: Command, io: Io): void {
     .option('--visma-port <port>', 'Visma.net simulator port', intOption, 4010)
     .option('--ccv-port <port>', 'CCV Shop simulator port', intOption, 4020)
     .option('--seed <n>', 'seed of the generated data', intOption, 1)
-    .option('--items <n>', 'Visma.net inventory items', intOption, 60)
-    .option('--customers <n>', 'Visma.net customers', intOption, 20)
-    .option('--products <n>', 'CCV Shop products already in the shop', intOption, 10)
-    .option('--orders <n>', 'CCV Shop orders', intOption, 40)
-    .option('--users <n>', 'CCV Shop customer accounts', intOption, 20)
+    .option('--items <n>', 'Visma.net inventory items', intOption, DEMO_SIZES.visma.inventory)
+    .option('--customers <n>', 'Visma.net customers', intOption, DEMO_SIZES.visma.customers)
+    .option('--products <n>', 'CCV Shop products already in the shop', intOption, DEMO_SIZES.ccv.products)
+    .option('--orders <n>', 'CCV Shop orders', intOption, DEMO_SIZES.ccv.orders)
+    .option('--users <n>', 'CCV Shop customer accounts', intOption, DEMO_SIZES.ccv.users)
     .option('--latency-ms <ms>', 'latency added to every request', intOption, 0)
     .option('--visma-per-hour <n>', 'Visma.net calls per hour before 429', intOption, 15000)
     .option('--ccv-get-per-minute <n>', 'CCV Shop GETs per resource per minute', intOption, 150)
@@ -48,9 +49,13 @@ export function registerSim(program: Command, io: Io): void {
     .option('--no-rate-limit', 'turn the simulated rate limits off')
     .option('--time-scale <n>', 'run the rate-limit windows n times faster with the same budgets (60: a CCV minute lasts 1 s, a Visma.net hour 60 s)', timeScaleOption, 1)
     .action(async (flags: SimFlags) => {
+      // The demo data `--demo` and the desktop demo use: the shop's products carry the seeded items' numbers and
+      // Visma.net has the cost items the order flows post to, so every example flow runs against `koppel sim`.
+      const sizes = { visma: { inventory: flags.items, customers: flags.customers }, ccv: { products: flags.products, orders: flags.orders, users: flags.users } };
       const visma = await startVismaSimulator({
         port: flags.vismaPort,
         seed: flags.seed,
+        costItems: true,
         sizes: { inventory: flags.items, customers: flags.customers },
         latencyMs: flags.latencyMs,
         rateLimit: flags.rateLimit ? { perHour: flags.vismaPerHour } : false,
@@ -60,6 +65,7 @@ export function registerSim(program: Command, io: Io): void {
       const ccv = await startCcvSimulator({
         port: flags.ccvPort,
         seed: flags.seed,
+        skus: demoShopSkus(flags.seed, sizes),
         sizes: { products: flags.products, orders: flags.orders, users: flags.users },
         latencyMs: flags.latencyMs,
         rateLimit: flags.rateLimit ? { getPerMinute: flags.ccvGetPerMinute, writePerMinute: flags.ccvWritePerMinute } : false,

@@ -96,3 +96,38 @@ describe('example flows against the demo simulators', () => {
     expect(await count()).toBe(after);
   });
 });
+
+describe('the example flows against a plain `koppel sim`', () => {
+  it('the order flow finds every SKU of the shop in Visma.net and posts', async () => {
+    const { spawn } = await import('node:child_process');
+    const { createInterface } = await import('node:readline');
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+    const child = spawn(process.execPath, [path.join(root, 'bin/koppel.mjs'), 'sim', '--visma-port', '0', '--ccv-port', '0', '--no-rate-limit'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      let urls: { visma: string; ccv: string } | undefined;
+      for await (const line of createInterface({ input: child.stdout })) {
+        const ready = z.object({ visma: z.object({ apiUrl: z.string() }), ccv: z.object({ url: z.string() }) }).safeParse(JSON.parse(line));
+        if (ready.success) {
+          urls = { visma: ready.data.visma.apiUrl, ccv: ready.data.ccv.url };
+          break;
+        }
+      }
+      if (!urls) throw new Error('koppel sim did not start');
+      const own = mkdtempSync(path.join(tmpdir(), 'koppel-sim-'));
+      try {
+        let out = '';
+        const io: Io = { out: (t) => void (out += t), err: () => undefined, exit: () => undefined, isTTY: false, env: { KOPPEL_HOME: own, KOPPEL_DEMO_VISMA_URL: urls.visma, KOPPEL_DEMO_CCV_URL: urls.ccv } };
+        const code = await main(['node', 'koppel', 'run', 'flows-examples/orders-sales-orders.flow.json', '--demo', '--json'], io);
+        const finished = out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((e) => e.type === 'run.finished');
+        expect(finished?.status, out.slice(-2000)).toBe('succeeded');
+        expect(finished?.counts.created).toBeGreaterThan(0);
+        expect(code).toBe(0);
+      } finally {
+        rmSync(own, { recursive: true, force: true });
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 120_000);
+});
+
