@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('visma.fetchStock', () => {
   it('by default: Available (on hand minus sales order bookings and unavailable stock) over all warehouses, never below 0', async () => {
-    const r = await read({ delta: false });
+    const r = await read({ delta: false, notForSaleAsZero: false });
     expect(r.outputs.out?.map((i) => i.key)).toEqual(stockItems.map((i) => i.inventoryNumber));
     const stock = stockOf(r);
     for (const item of stockItems) expect(stock.get(item.inventoryNumber), item.inventoryNumber).toBe(Math.max(0, sum(item, (s) => s.onHand - s.soBooked - s.notAvailable)));
@@ -32,11 +32,22 @@ describe('visma.fetchStock', () => {
     expect(query).toMatchObject({ expandWarehouseDetail: 'true', expandAttachment: 'false', expandCrossReference: 'false' });
   });
 
+  it('gives items that are not for sale (Inactive, No sales, Marked for deletion) stock 0 by default', async () => {
+    const stock = stockOf(await read({ delta: false }));
+    const notForSale = stockItems.filter((i) => ['Inactive', 'NoSales', 'MarkedForDeletion'].includes(String(i.status)));
+    expect(notForSale.length).toBeGreaterThan(0);
+    for (const item of stockItems) {
+      const figure = Math.max(0, sum(item, (s) => s.onHand - s.soBooked - s.notAvailable));
+      expect(stock.get(item.inventoryNumber), item.inventoryNumber).toBe(notForSale.includes(item) ? 0 : figure);
+    }
+    expect(notForSale.some((i) => Math.max(0, sum(i, (s) => s.onHand - s.soBooked - s.notAvailable)) > 0)).toBe(true);
+  });
+
   it('one warehouse, and the other figures', async () => {
-    const main = stockOf(await read({ delta: false, warehouses: ['main'] }));
-    const ship = stockOf(await read({ delta: false, figure: 'availableForShipment' }));
-    const hand = stockOf(await read({ delta: false, figure: 'onHand' }));
-    const expr = await read({ delta: false, figure: 'expression', expression: '$sum(warehouses.onHand) - 1', negativeAsZero: false });
+    const main = stockOf(await read({ delta: false, notForSaleAsZero: false, warehouses: ['main'] }));
+    const ship = stockOf(await read({ delta: false, notForSaleAsZero: false, figure: 'availableForShipment' }));
+    const hand = stockOf(await read({ delta: false, notForSaleAsZero: false, figure: 'onHand' }));
+    const expr = await read({ delta: false, notForSaleAsZero: false, figure: 'expression', expression: '$sum(warehouses.onHand) - 1', negativeAsZero: false });
     for (const item of stockItems) {
       const n = item.inventoryNumber;
       expect([main.get(n), ship.get(n), hand.get(n), stockOf(expr).get(n)], n).toEqual([
@@ -50,14 +61,14 @@ describe('visma.fetchStock', () => {
 
   it('available minus SO booked reads the inventory summary of each item', async () => {
     await vismaRequests(sims);
-    const r = stockOf(await read({ delta: false, figure: 'availableMinusBooked' }));
+    const r = stockOf(await read({ delta: false, notForSaleAsZero: false, figure: 'availableMinusBooked' }));
     for (const item of stockItems) expect(r.get(item.inventoryNumber)).toBe(Math.max(0, sum(item, (s) => s.onHand - 2 * s.soBooked - s.notAvailable)));
     expect((await vismaRequests(sims)).filter((q) => q.path.startsWith('/v1/inventorysummary/'))).toHaveLength(stockItems.length);
   });
 
   it('reads the same figures from the V3 availability list', async () => {
-    const items = stockOf(await read({ delta: false }));
-    const v3 = await read({ delta: false, source: 'availability' });
+    const items = stockOf(await read({ delta: false, notForSaleAsZero: false }));
+    const v3 = await read({ delta: false, notForSaleAsZero: false, source: 'availability' });
     expect((await vismaRequests(sims)).some((q) => q.path === '/api/v3/Inventory')).toBe(true);
     expect(v3.outputs.out?.map((i) => i.key)).toEqual(stockItems.map((i) => i.inventoryNumber));
     for (const item of stockItems) expect(stockOf(v3).get(item.inventoryNumber)).toBe(items.get(item.inventoryNumber));

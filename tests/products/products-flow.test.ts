@@ -27,7 +27,8 @@ beforeAll(async () => {
   sims = await startSims({ inventory: 60 });
   ledger = memoryLedger();
   items = await vismaItems(sims);
-  active = items.filter((i) => i.status === 'Active');
+  // For sale (the example's mapping): Active, No purchases, No request; cost items are left out by the filter.
+  active = items.filter((i) => ['Active', 'NoPurchases', 'NoRequest'].includes(String(i.status)) && i.type !== 'NonStockItem');
 });
 afterAll(async () => {
   ledger.close();
@@ -45,8 +46,12 @@ describe('flows-examples/products.flow.json', () => {
   it('dry run: writes nothing and lists a planned create per active item', async () => {
     const { summary, records } = await runWith(flow, sims, ledger, { dryRun: true });
     expect(summary.status).toBe('succeeded');
-    const planned = records.filter((r) => r.nodeId === 'write');
-    expect(planned.every((r) => r.planned && r.action === 'created')).toBe(true);
+    const planned = records.filter((r) => r.nodeId === 'write' && r.action === 'created');
+    expect(planned.every((r) => r.planned)).toBe(true);
+    // Items no longer for sale are not created.
+    const notForSale = records.filter((r) => r.nodeId === 'write' && r.action === 'skipped');
+    expect(notForSale.every((r) => r.reason === 'not for sale in Visma.net, so not created in the shop')).toBe(true);
+    expect(notForSale.length).toBeGreaterThan(0);
     expect(planned.map((r) => r.key).sort()).toEqual(active.map((i) => i.inventoryNumber).sort());
     const first = planned.find((r) => r.key === active[0]?.inventoryNumber);
     expect(first?.changes).toEqual(expect.arrayContaining([{ field: 'name', after: active[0]?.description }]));

@@ -93,6 +93,12 @@ async function planStock(env: Env, item: Item, paths: { sku: ReturnType<typeof p
   // A dry run, or a write a stopped run may have made: read what the shop has now.
   if (target && (ctx.dryRun || pending)) target = await currentStock(client, target, ctx.signal).catch(notFound);
   target ??= await index.find(sku, p.target);
+  // Not in the shop and nothing to sell (e.g. an item no longer for sale, never created there): nothing to do.
+  // Noted in the id map (with no target), so the next run does not look for it again while the figure stays 0.
+  if (!target && stock === 0) {
+    const absent: WriteResult = { action: 'skipped', reason: 'not in the shop, and its stock is 0' };
+    return ctx.dryRun ? done(absent) : { kind: 'write', scope: SCOPE, key: sku, hash, send: async () => ({ ...absent, targetId: '' }) };
+  }
   if (!target) {
     const where = p.target === 'product' ? 'no product with this number' : p.target === 'variant' ? 'no variant with this SKU' : 'no product with this number and no variant with this SKU';
     throw new RecordProblem(`SKU '${sku}': the shop has ${where}. Create the product first (run the product flow), or check the SKU.`, p.skuField);

@@ -24,6 +24,22 @@ export const upsertProductParams = z.strictObject({
     .union([z.number().int().positive(), z.string().regex(/^\d+$/, 'choose a package')])
     .optional()
     .meta({ title: 'Shipping package for new products', description: "When the mapping has no package_id; empty = the shop's first package.", ui: { widget: 'select', optionsFrom: 'ccvPackages' } }),
+  notForSale: z
+    .enum(['hide', 'stock0', 'keep'])
+    .default('hide')
+    .meta({
+      title: 'Items no longer for sale',
+      description:
+        "What happens in the shop when the mapping gives active = false (in the example flow: the item is Inactive, No sales or Marked for deletion in Visma.net). Such items are never created; products already in the shop are hidden (active off), or get stock 0, or are left as they are. An item that can be sold again is shown again, if Koppel was the one that hid it.",
+      ui: {
+        widget: 'select',
+        options: [
+          { value: 'hide', label: 'hide the product in the shop' },
+          { value: 'stock0', label: 'keep it visible, with stock 0' },
+          { value: 'keep', label: 'leave it as it is' },
+        ],
+      },
+    }),
 });
 
 export type UpsertProductParams = z.infer<typeof upsertProductParams>;

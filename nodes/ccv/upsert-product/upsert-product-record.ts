@@ -1,4 +1,5 @@
-import type { FieldChange, FieldHashes, IdMapping, Item, NodeContext } from '../../../engine';
+import { contentHash } from '../../../engine';
+import type { FieldChange, FieldHashes, IdMapping, Item, JsonObject, NodeContext } from '../../../engine';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { CcvClient, CheckedBody, Product, ProductPatch } from '../../../connectors/ccv-shop/index';
 import { checkedCreate, checkedUpdate, fieldHashes, prepareProduct } from './product-body';
@@ -75,6 +76,45 @@ async function patchOrRecreate(env: UpsertEnv, prep: PreparedProduct, id: number
   }
 }
 
+/** Field-hash key in the id map: Koppel hid the product because its item was not for sale. */
+const HIDDEN = '(hidden by Koppel)';
+
+/**
+ * An item that is no longer for sale (the mapping gives active = false): never created; a product already in the
+ * shop is hidden or set to stock 0, once (the id map remembers it), and shown again when the item is for sale again.
+ */
+async function planNotForSale(env: UpsertEnv, prep: PreparedProduct, mapping: IdMapping | undefined): Promise<Planned> {
+  const { ctx, index } = env;
+  const how = ctx.params.notForSale;
+  const change: JsonObject = how === 'hide' ? { active: false } : { stock: 0 };
+  const hash = contentHash({ notForSale: how, change });
+  if (mapping?.hash === hash) return { kind: 'done', result: { action: 'skipped', targetId: mapping.targetId, reason: 'not for sale in Visma.net; already handled in the shop' } };
+  const mapped = mapping ? Number(mapping.targetId) : undefined;
+  const id = mapped !== undefined && Number.isInteger(mapped) ? mapped : await index.find(prep.productnumber);
+  if (id === undefined) return { kind: 'done', result: { action: 'skipped', reason: 'not for sale in Visma.net, so not created in the shop' } };
+  const changes: FieldChange[] = how === 'hide' ? [{ field: 'active', after: false }] : [{ field: 'stock', after: 0 }];
+  const reason = how === 'hide' ? 'not for sale in Visma.net: hidden in the shop' : 'not for sale in Visma.net: stock set to 0';
+  if (ctx.dryRun) return { kind: 'done', result: { action: 'updated', targetId: String(id), changes, sent: change, reason } };
+  const body = checkedUpdate(prep, change);
+  return {
+    kind: 'write',
+    scope: PRODUCT_SCOPE,
+    key: prep.productnumber,
+    hash,
+    fields: how === 'hide' ? { [HIDDEN]: 'yes' } : {},
+    send: async () => {
+      try {
+        await env.client.products.patch(id, body, { signal: ctx.signal });
+      } catch (err) {
+        // Gone from the shop already: nothing to hide.
+        if (!isNotFound(err)) throw err;
+        return { action: 'skipped', targetId: String(id), reason: 'not for sale in Visma.net and no longer in the shop' };
+      }
+      return { action: 'updated', targetId: String(id), changes, sent: change, reason };
+    },
+  };
+}
+
 /** A dry run: read what the shop has, so the planned changes show the real before and after. */
 async function preview(env: UpsertEnv, prep: PreparedProduct, mapping: IdMapping | undefined): Promise<WriteResult> {
   const { ctx, client, index } = env;
@@ -112,8 +152,22 @@ export async function planProduct(env: UpsertEnv, item: Item): Promise<Planned> 
   });
   const mapping = ctx.ledger.getMapping(PRODUCT_SCOPE, prep.productnumber);
   const pending = ctx.ledger.pendingWrite(PRODUCT_SCOPE, prep.productnumber);
+  if (prep.create.active === false && p.notForSale !== 'keep') return planNotForSale(env, prep, mapping);
   if (mapping && mapping.hash === prep.hash && !pending) return { kind: 'done', result: { action: 'skipped', targetId: mapping.targetId, reason: 'unchanged since the last run' } };
   if (ctx.dryRun) return { kind: 'done', result: await preview(env, prep, mapping) };
+  // Koppel hid this product while its item was not for sale; now it is again, so it is shown again.
+  if (mapping?.fields?.[HIDDEN] === 'yes' && Number.isInteger(Number(mapping.targetId))) {
+    const shown: PreparedProduct = { ...prep, update: { ...prep.update, active: true } };
+    const body = checkedUpdate(shown);
+    return {
+      kind: 'write',
+      scope: PRODUCT_SCOPE,
+      key: prep.productnumber,
+      hash: prep.hash,
+      fields: fieldHashes(prep.update),
+      send: () => patchOrRecreate(env, shown, Number(mapping.targetId), [{ field: 'active', before: false, after: true }], body),
+    };
+  }
 
   // Checked now, so a record the shop would refuse fails before anything is written; sent as checked.
   const body = checkedUpdate(prep);

@@ -8,6 +8,7 @@ import { fetchStockParamsSchema } from './fetch-stock-params';
 import type { FetchStockParams } from './fetch-stock-params';
 import { inventorySummaryRows } from './inventory-summary';
 import { chunk } from '../../shared/chunk';
+import { isForSale } from '../../shared/item-status';
 import { requireVisma, vismaLedger } from '../../shared/require-visma';
 import { rowsFromAvailability, rowsFromWarehouseDetails, rowsToJson, selectWarehouses, sumFigure } from './stock-figures';
 import type { StockRow } from './stock-figures';
@@ -87,6 +88,7 @@ async function stockItem(r: Reader, record: JsonObject): Promise<{ item: Item } 
     stock = sumFigure(selected, p.figure);
   }
   json.stock = p.negativeAsZero ? Math.max(0, stock ?? 0) : (stock ?? 0);
+  if (p.source === 'items' && p.notForSaleAsZero && !isForSale(record.status)) json.stock = 0;
   return { item: { key: number, json } };
 }
 

@@ -38,6 +38,10 @@ export const fetchStockParamsSchema = z
         ui: { widget: 'expression' },
       }),
     negativeAsZero: z.boolean().default(true).meta({ title: 'Negative stock as 0', description: 'A shop cannot sell a negative stock.', ui: { widget: 'toggle' } }),
+    notForSaleAsZero: z
+      .boolean()
+      .default(true)
+      .meta({ title: 'Items not for sale as 0', description: 'Items that are Inactive, No sales or Marked for deletion in Visma.net get stock 0, so the shop stops selling them (items source only).', ui: { widget: 'toggle' } }),
     stockItemsOnly: z.boolean().default(true).meta({ title: 'Stock items only', description: 'Skip service and other non-stock items (in the V3 list: items without any warehouse).', ui: { widget: 'toggle' } }),
     status: z.string().trim().min(1).optional().meta({ title: 'Status', description: 'Only items with this status, e.g. Active (items source only).', ui: { widget: 'text' } }),
     attributes: z
