@@ -1,5 +1,5 @@
 import type { CcvClient } from '../../connectors/ccv-shop/index';
-import { RecordProblem } from './batch-writer';
+import { recordProblem } from './messages';
 
 /**
  * Shop settings a writing node needs, read once per run and only when first needed: whether product prices
@@ -34,7 +34,7 @@ export class ShopFacts {
     })();
     const id = await this.pkg;
     if (id === undefined) {
-      throw new RecordProblem('The shop has no shipping package, and every CCV Shop product needs one. Create a package in CCV Shop or map package_id.', 'package_id');
+      throw recordProblem('product.noPackage', {}, 'package_id');
     }
     return id;
   }

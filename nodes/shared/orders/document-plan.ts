@@ -7,7 +7,7 @@ import { orderAmounts } from './order-amounts';
 import type { OrderAmounts, OrderPart, PartKind } from './order-amounts';
 import type { ShopOrder } from './order-input';
 import type { PostOrderParams } from './post-params';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
 import { optionalTableCode, tableCode } from './tables';
 import type { Tables } from './tables';
 
@@ -80,7 +80,7 @@ export function localDate(when: Date, timeZone: string): string {
   try {
     parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(when);
   } catch {
-    throw new RecordProblem(`'${timeZone}' is not a time zone: use one like Europe/Amsterdam.`, 'timeZone');
+    throw recordProblem('order.badTimeZone', { timeZone }, 'timeZone');
   }
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
@@ -88,7 +88,7 @@ export function localDate(when: Date, timeZone: string): string {
 
 export function orderMoment(key: string, createDate: string | null | undefined): Date {
   const when = createDate ? new Date(createDate) : undefined;
-  if (!when || Number.isNaN(when.getTime())) throw new RecordProblem(`Order '${key}' has no readable create date ('${createDate ?? ''}').`, 'create_date');
+  if (!when || Number.isNaN(when.getTime())) throw recordProblem('order.noCreateDate', { key, createDate: createDate ?? '' }, 'create_date');
   return when;
 }
 
@@ -120,7 +120,7 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
   const deliveryAddress: Address = isEmptyAddress(customer.deliveryaddress) ? billingAddress : (customer.deliveryaddress ?? billingAddress);
   // VAT follows the place of delivery.
   const country = (text(deliveryAddress.country_code) || text(billingAddress.country_code)).toUpperCase();
-  if (!country) throw new RecordProblem(`Order '${key}' has no country in its billing or delivery address; Koppel needs it for VAT.`, 'customer.billingaddress.country_code');
+  if (!country) throw recordProblem('order.noCountry', { key }, 'customer.billingaddress.country_code');
   const amounts = orderAmounts(key, order, rows);
   const home = p.homeCountry.trim().toUpperCase();
   const vatNumber = text(customer.btw);
@@ -128,17 +128,17 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
   const reverseCharge =
     order.is_intra_community_order === true || (vatNumber !== '' && text(billingAddress.company) !== '' && country !== home && EU_COUNTRIES.has(country) && allZero);
   if (reverseCharge) {
-    if (!vatNumber) throw new RecordProblem(`Order '${key}' is marked intra-community, but the customer has no VAT number; without it VAT cannot be reverse-charged. Add the VAT number in CCV Shop.`, 'customer.btw');
+    if (!vatNumber) throw recordProblem('order.reverseChargeNoVatNumber', { key }, 'customer.btw');
     const charged = amounts.parts.find((x) => x.rate !== 0);
-    if (charged) throw new RecordProblem(`Order '${key}' is intra-community (VAT reverse-charged), but '${charged.description}' carries ${charged.rate}% VAT. Correct the order in CCV Shop.`, 'is_intra_community_order');
+    if (charged) throw recordProblem('order.reverseChargeWithVat', { key, line: charged.description, rate: charged.rate }, 'is_intra_community_order');
   }
   const lookupCountry = reverseCharge ? EU_B2B_KEY : country;
-  const vatZone = tableCode(tables, p.vatZoneTable, [lookupCountry], 'vatZoneTable', `No VAT zone for country '${lookupCountry}'`);
+  const vatZone = tableCode(tables, p.vatZoneTable, [lookupCountry], 'vatZoneTable', { code: 'table.noVatZone', params: { country: lookupCountry } });
   const payMethodKey = text(order.paymethod);
-  const paymentMethod = tableCode(tables, p.paymentMethodTable, [payMethodKey], 'paymentMethodTable', `No Visma.net payment method for pay method '${payMethodKey}'`);
-  const creditTerms = optionalTableCode(tables, p.creditTermsTable, [payMethodKey], 'creditTermsTable', `No credit terms for pay method '${payMethodKey}'`);
+  const paymentMethod = tableCode(tables, p.paymentMethodTable, [payMethodKey], 'paymentMethodTable', { code: 'table.noPaymentMethod', params: { payMethod: payMethodKey } });
+  const creditTerms = optionalTableCode(tables, p.creditTermsTable, [payMethodKey], 'creditTermsTable', { code: 'table.noCreditTerms', params: { payMethod: payMethodKey } });
   const shippingMethod = inputs.shippingMethod;
-  const carrier = uses.carrier ? optionalTableCode(tables, p.carrierTable, [shippingMethod], 'carrierTable', `No carrier for shipping method '${shippingMethod}'`) : undefined;
+  const carrier = uses.carrier ? optionalTableCode(tables, p.carrierTable, [shippingMethod], 'carrierTable', { code: 'table.noCarrier', params: { shippingMethod } }) : undefined;
 
   const lines = amounts.parts.map((part): PlanLine => {
     const vatKey = reverseCharge ? EU_B2B_KEY : `${country}-${rateKey(part.rate)}`;
@@ -147,10 +147,10 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
       p.vatCodeTable,
       [vatKey],
       'vatCodeTable',
-      reverseCharge ? 'No VAT code for intra-community orders (VAT reverse-charged)' : `No VAT code for country '${country}' rate ${part.rate}`,
+      reverseCharge ? { code: 'table.noVatCodeReverseCharge', params: {} } : { code: 'table.noVatCode', params: { country, rate: part.rate } },
     );
     const fixedAccount = part.kind === 'shipping' ? p.shippingAccount : part.kind === 'product' ? '' : p.paymentCostAccount;
-    const account = fixedAccount.trim() || tableCode(tables, p.revenueAccountTable, revenueKeys(country, reverseCharge, part.rate), 'revenueAccountTable', `No revenue account for country '${lookupCountry}'`);
+    const account = fixedAccount.trim() || tableCode(tables, p.revenueAccountTable, revenueKeys(country, reverseCharge, part.rate), 'revenueAccountTable', { code: 'table.noRevenueAccount', params: { country: lookupCountry } });
     const inventoryId = uses.items ? itemOf(key, part, inputs, p, tables, shippingMethod) : undefined;
     const quantity = part.quantity;
     const unitPrice = quantity === 0 ? 0 : roundTo(fromCents(part.listNetCents) / quantity, p.priceDecimals);
@@ -197,16 +197,17 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
 function itemOf(key: string, part: OrderPart, inputs: PlanInputs, p: PostOrderParams, tables: Tables, shippingMethod: string): string {
   if (part.kind === 'product') {
     const sku = inputs.skus[part.rowIndex];
-    if (!sku) throw new RecordProblem(`Row ${part.rowIndex + 1} of order '${key}' ('${part.description}') has no item number. Fill the SKU in CCV Shop, or change 'Item number of a row'.`, 'sku');
+    if (!sku) throw recordProblem('order.rowNoItem', { row: part.rowIndex + 1, key, line: part.description }, 'sku');
     return sku;
   }
   if (part.kind === 'shipping') {
-    return tableCode(tables, p.shippingItemTable, [shippingMethod], 'shippingItemTable', `No shipping item for shipping method '${shippingMethod}'`);
+    return tableCode(tables, p.shippingItemTable, [shippingMethod], 'shippingItemTable', { code: 'table.noShippingItem', params: { shippingMethod } });
   }
   const item = (part.kind === 'payment' ? p.paymentCostItem : p.extraCostItem).trim();
   if (!item) {
-    const what = part.kind === 'payment' ? 'payment costs' : 'extra costs';
-    throw new RecordProblem(`Order '${key}' has ${what} of ${fromCents(part.valueCents).toFixed(2)}, but no item is set for them: fill in 'Item for ${what}'.`, part.kind === 'payment' ? 'paymentCostItem' : 'extraCostItem');
+    const amount = fromCents(part.valueCents).toFixed(2);
+    if (part.kind === 'payment') throw recordProblem('order.noPaymentCostItem', { key, amount }, 'paymentCostItem');
+    throw recordProblem('order.noExtraCostItem', { key, amount }, 'extraCostItem');
   }
   return item;
 }

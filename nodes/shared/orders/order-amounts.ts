@@ -1,6 +1,6 @@
 import type { Order, OrderRow } from '../../../connectors/ccv-shop/index';
 import { allocate, formatAmount, netFromGross, roundHalfAway, toCents, vatOnNet } from './money';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
 
 /**
  * The money of one CCV Shop order, taken apart into lines with net amounts and VAT, in whole cents.
@@ -120,12 +120,9 @@ function checkTotal(key: string, order: Order, parts: readonly OrderPart[], orde
   const costs = sumBy(parts.filter((p) => p.kind !== 'product'), (p) => p.valueCents);
   const expected = rows + costs - orderDiscount + added;
   if (expected === total) return;
-  const vat = added !== 0 ? ` + VAT ${formatAmount(added)}` : '';
-  throw new RecordProblem(
-    `Order '${key}' does not add up: rows ${formatAmount(rows)} + shipping and costs ${formatAmount(costs)} - discounts ${formatAmount(orderDiscount)}${vat} = ${formatAmount(expected)}, ` +
-      `but the order total is ${formatAmount(total)}. Koppel posts nothing for it; check the order in CCV Shop.`,
-    'total_price',
-  );
+  const params = { key, rows: formatAmount(rows), costs: formatAmount(costs), discounts: formatAmount(orderDiscount), expected: formatAmount(expected), total: formatAmount(total) };
+  if (added !== 0) throw recordProblem('order.doesNotAddUpWithVat', { ...params, vat: formatAmount(added) }, 'total_price');
+  throw recordProblem('order.doesNotAddUp', params, 'total_price');
 }
 
 /** Net amounts per part, so that the parts of one VAT rate add up to what the customer paid for them. */
@@ -166,7 +163,7 @@ export function orderAmounts(key: string, order: Order, rows: readonly OrderRow[
   const products = parts.filter((p) => p.kind === 'product');
   const orderDiscount = toCents(num(order.total_discounts)) + toCents(num(order.credit_point_discount));
   if (orderDiscount !== 0) {
-    if (products.length === 0) throw new RecordProblem(`Order '${key}' has a discount of ${formatAmount(orderDiscount)} but no rows to give it on. Check the order in CCV Shop.`, 'total_discounts');
+    if (products.length === 0) throw recordProblem('order.discountWithoutRows', { key, amount: formatAmount(orderDiscount) }, 'total_discounts');
     const shares = allocate(orderDiscount, products.map((p) => Math.max(0, p.valueCents)), 'to-largest');
     products.forEach((p, i) => {
       p.orderDiscountCents = shares[i] ?? 0;

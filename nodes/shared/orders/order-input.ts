@@ -2,7 +2,7 @@ import { orderSchema } from '../../../connectors/ccv-shop/index';
 import type { Order, OrderRow } from '../../../connectors/ccv-shop/index';
 import { stripMeta } from '../../../engine';
 import type { Item, JsonObject } from '../../../engine';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
 
 /** A CCV Shop order as it travels through an orders flow: the order with its rows loaded. */
 export interface ShopOrder {
@@ -18,12 +18,14 @@ export function readOrder(item: Item): ShopOrder {
   const parsed = orderSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const at = issue?.path.length ? issue.path.join('.') : 'the record';
-    throw new RecordProblem(`Record '${item.key}' is not a CCV Shop order (${at}: ${issue?.message ?? 'unreadable'}). Connect this step to "Fetch orders".`, at);
+    const detail = issue?.message ?? 'unreadable';
+    if (!issue?.path.length) throw recordProblem('order.notAnOrderRecord', { key: item.key, detail }, 'the record');
+    const at = issue.path.join('.');
+    throw recordProblem('order.notAnOrder', { key: item.key, at, detail }, at);
   }
   const rows = parsed.data.orderrows?.collection;
   if (!rows) {
-    throw new RecordProblem(`Order '${item.key}' came without its rows. Connect this step to "Fetch orders", which loads the rows of every order.`, 'orderrows');
+    throw recordProblem('order.noRows', { key: item.key }, 'orderrows');
   }
   return { order: parsed.data, rows, json };
 }

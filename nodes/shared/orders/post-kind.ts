@@ -3,7 +3,8 @@ import type { VismaClient } from '../../../connectors/visma-net/index';
 import type { JsonObject, LogLevel } from '../../../engine';
 import type { DocumentPlan } from './document-plan';
 import type { PostOrderParams } from './post-params';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
+import type { RecordMessageCode } from '../messages';
 import type { VatBook } from './vat-book';
 
 export type DocumentTarget = 'sales order' | 'customer invoice' | 'journal transaction';
@@ -48,15 +49,22 @@ export interface PostKind<P extends PostOrderParams> {
   after?(id: string, p: P, k: KindContext, key: string): Promise<void>;
 }
 
+/** Per document type, because the document's name is a word of the message. */
+const REFUSED: Record<DocumentTarget, RecordMessageCode> = {
+  'sales order': 'order.refusedSalesOrder',
+  'customer invoice': 'order.refusedCustomerInvoice',
+  'journal transaction': 'order.refusedJournalTransaction',
+};
+
 /** Checks a planned document against the connector's input schema; a mistake names the field. */
-export function asInput<S extends z.ZodType>(schema: S, doc: JsonObject, what: string, key: string): z.output<S> {
+export function asInput<S extends z.ZodType>(schema: S, doc: JsonObject, what: DocumentTarget, key: string): z.output<S> {
   const parsed = schema.safeParse(doc);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 3).map((i) => {
     if (i.code === 'unrecognized_keys') return `${i.keys.map((k) => `'${[...i.path, k].join('.')}'`).join(', ')} is not a field Visma.net knows`;
     return `'${i.path.join('.') || what}': ${i.message}`;
   });
-  throw new RecordProblem(`The ${what} for order '${key}' cannot be sent to Visma.net: ${issues.join('; ')}.`, 'document');
+  throw recordProblem(REFUSED[what], { key, detail: issues.join('; ') }, 'document');
 }
 
 /** Leaves out undefined values so documents stay readable in logs and dry runs. */

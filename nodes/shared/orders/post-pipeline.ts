@@ -13,9 +13,19 @@ import type { ShopOrder } from './order-input';
 import type { KindContext, LookupBasics, PostKind } from './post-kind';
 import type { PostOrderParams } from './post-params';
 import { ItemChecker, checkVatRates } from './preflight';
-import { RecordProblem, messageOf } from './problem';
+import { messageOf } from './problem';
+import { expressionProblem, recordProblem } from '../messages';
+import type { RecordMessageCode } from '../messages';
+import type { DocumentTarget } from './post-kind';
 import { VatBook } from './vat-book';
 
+
+/** Per document type, because the document's name is a word of the message. */
+const NOT_POSTED: Record<DocumentTarget, RecordMessageCode> = {
+  'sales order': 'order.notPostedSalesOrder',
+  'customer invoice': 'order.notPostedCustomerInvoice',
+  'journal transaction': 'order.notPostedJournalTransaction',
+};
 
 interface Compiled {
   customerNumber: CompiledExpression;
@@ -28,7 +38,7 @@ async function evaluate(expr: CompiledExpression, input: Json, key: string, fiel
   try {
     return textOf(await expr.evaluate(input, { key }, key));
   } catch (err) {
-    if (err instanceof ExpressionError) throw new RecordProblem(err.message, field);
+    if (err instanceof ExpressionError) throw expressionProblem(err, field);
     throw err;
   }
 }
@@ -39,10 +49,7 @@ async function customerNumberOf(item: Item, c: Compiled, p: PostOrderParams, dry
   if (number) return number;
   const planned = isJsonObject(item.json.vismaCustomer) && item.json.vismaCustomer.number === null;
   if (dryRun && planned) return undefined;
-  throw new RecordProblem(
-    `Order '${item.key}' has no Visma.net customer: put "Find or create customer" before this step, or set a default customer.`,
-    'customerNumber',
-  );
+  throw recordProblem('order.noCustomer', { key: item.key }, 'customerNumber');
 }
 
 async function planInputs(shop: ShopOrder, item: Item, c: Compiled, customerNumber: string | undefined, needsItems: boolean): Promise<PlanInputs> {
@@ -120,7 +127,7 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
     try {
       return await handle(item, journal);
     } catch (error) {
-      if (error instanceof VismaApiError && !stopsTheStep(error)) throw new RecordProblem(`Order '${item.key}' could not be posted as ${kind.target}: ${messageOf(error)}`);
+      if (error instanceof VismaApiError && !stopsTheStep(error)) throw recordProblem(NOT_POSTED[kind.target], { key: item.key, detail: messageOf(error) });
       throw error;
     }
   };

@@ -1,6 +1,8 @@
 import type { VismaClient } from '../../../connectors/visma-net/index';
 import type { DocumentPlan } from './document-plan';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
+import type { RecordMessageCode } from '../messages';
+import type { PartKind } from './order-amounts';
 import type { VatBook } from './vat-book';
 
 /** Item statuses Visma.net does not sell. */
@@ -10,6 +12,20 @@ interface ItemState {
   found: boolean;
   status: string | undefined;
 }
+
+/** Per kind of line, because the line is named in words ("the shipping costs"); extra costs by their own text. */
+const ITEM_MISSING: Record<PartKind, RecordMessageCode> = {
+  product: 'order.itemMissingRow',
+  shipping: 'order.itemMissingShipping',
+  payment: 'order.itemMissingPayment',
+  extra: 'order.itemMissingExtra',
+};
+const ITEM_UNSELLABLE: Record<PartKind, RecordMessageCode> = {
+  product: 'order.itemUnsellableRow',
+  shipping: 'order.itemUnsellableShipping',
+  payment: 'order.itemUnsellablePayment',
+  extra: 'order.itemUnsellableExtra',
+};
 
 /** Looks items up once per run: orders repeat the same articles. */
 export class ItemChecker {
@@ -39,13 +55,10 @@ export class ItemChecker {
       const sku = line.inventoryId;
       if (!sku) continue;
       const s = await this.state(sku);
-      const what = line.kind === 'product' ? `row ${line.part.rowIndex + 1} ('${line.description}')` : `the ${line.description.toLowerCase()}`;
-      if (!s.found) {
-        const fix = line.kind === 'product' ? "Create the item in Visma.net, or correct the SKU in CCV Shop ('Item number of a row')." : 'Create the item in Visma.net, or choose another one in the table or setting.';
-        throw new RecordProblem(`Item '${sku}' of order '${plan.key}', ${what}, does not exist in Visma.net. ${fix}`, `lines[${i}].inventoryId`);
-      }
+      const params = { sku, key: plan.key, row: line.part.rowIndex + 1, line: line.kind === 'product' ? line.description : line.description.toLowerCase() };
+      if (!s.found) throw recordProblem(ITEM_MISSING[line.kind], params, `lines[${i}].inventoryId`);
       if (s.status && UNSELLABLE.has(s.status.toLowerCase())) {
-        throw new RecordProblem(`Item '${sku}' of order '${plan.key}', ${what}, has status ${s.status} in Visma.net and cannot be sold. Make it Active in Visma.net.`, `lines[${i}].inventoryId`);
+        throw recordProblem(ITEM_UNSELLABLE[line.kind], { ...params, status: s.status }, `lines[${i}].inventoryId`);
       }
     }
   }
@@ -59,21 +72,15 @@ export async function checkVatRates(plan: DocumentPlan, vat: VatBook, tables: { 
   if (!(await vat.canResolve())) return;
   for (const line of plan.lines) {
     const hit = await vat.resolve(plan.vatZone, line.vatCode, plan.when);
-    const fix = `Check row '${line.vatKey}' of table '${tables.code}' and row '${plan.lookupCountry}' of table '${tables.zone}'.`;
-    if (!hit) {
-      throw new RecordProblem(`Visma.net has no VAT for VAT zone '${plan.vatZone}' with VAT code '${line.vatCode}' ('${line.description}' of order '${plan.key}'). ${fix}`, 'vatCodeTable');
-    }
+    // Every message ends with the table rows to check.
+    const params = { key: plan.key, zone: plan.vatZone, vatCode: line.vatCode, line: line.description, vatKey: line.vatKey, codeTable: tables.code, country: plan.lookupCountry, zoneTable: tables.zone };
+    if (!hit) throw recordProblem('order.noVatForCode', params, 'vatCodeTable');
     if (plan.reverseCharge) {
-      if (!hit.reverse && hit.rate !== 0) {
-        throw new RecordProblem(`Order '${plan.key}' is intra-community, but VAT zone '${plan.vatZone}' with VAT code '${line.vatCode}' gives ${hit.vatId} at ${hit.rate ?? '?'}% instead of reverse charge. ${fix}`, 'vatZoneTable');
-      }
+      if (!hit.reverse && hit.rate !== 0) throw recordProblem('order.noReverseCharge', { ...params, vatId: hit.vatId, rate: hit.rate ?? '?' }, 'vatZoneTable');
       continue;
     }
     if (hit.rate !== undefined && hit.rate !== line.rate) {
-      throw new RecordProblem(
-        `Visma.net would charge ${hit.rate}% VAT (${hit.vatId}: zone '${plan.vatZone}', VAT code '${line.vatCode}') on '${line.description}' of order '${plan.key}', where the shop charged ${line.rate}%. ${fix}`,
-        'vatCodeTable',
-      );
+      throw recordProblem('order.vatRateDiffers', { ...params, rate: hit.rate, vatId: hit.vatId, shopRate: line.rate }, 'vatCodeTable');
     }
   }
 }

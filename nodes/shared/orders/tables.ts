@@ -1,12 +1,13 @@
 import type { Json, ValueTable } from '../../../engine';
 import { textOf } from '../../../engine';
-import { RecordProblem } from './problem';
+import { recordProblem } from '../messages';
+import type { RecordMessage } from '../messages';
 
 export type Tables = Readonly<Record<string, ValueTable>>;
 
 function tableOf(tables: Tables, name: string, param: string): ValueTable {
   const table = Object.prototype.hasOwnProperty.call(tables, name) ? tables[name] : undefined;
-  if (!table) throw new RecordProblem(`There is no table '${name}' in this flow: add it under Tables, or name another table in '${param}'.`, param);
+  if (!table) throw recordProblem('table.missing', { table: name, param }, param);
   return table;
 }
 
@@ -23,18 +24,18 @@ export function tableValue(tables: Tables, name: string, keys: readonly string[]
 }
 
 /**
- * A code from a value table; `missing` says what has no row and which row to add, so a bookkeeper can fix the
- * mapping without reading code.
+ * A code from a value table; `missing` says what has no row (a `table.*` message, which names the table and the row
+ * to add), so a bookkeeper can fix the mapping without reading code.
  */
-export function tableCode(tables: Tables, name: string, keys: readonly string[], param: string, missing: string): string {
+export function tableCode(tables: Tables, name: string, keys: readonly string[], param: string, missing: RecordMessage): string {
   const value = tableValue(tables, name, keys, param);
   const text = textOf(value);
-  if (text === undefined) throw new RecordProblem(`${missing} in table '${name}': add a row '${keys[0] ?? ''}'.`, param);
+  if (text === undefined) throw recordProblem(missing.code, { ...missing.params, table: name, row: keys[0] ?? '' }, param);
   return text;
 }
 
 /** Like `tableCode`, but an empty table name means "not used" and gives undefined. */
-export function optionalTableCode(tables: Tables, name: string, keys: readonly string[], param: string, missing: string): string | undefined {
+export function optionalTableCode(tables: Tables, name: string, keys: readonly string[], param: string, missing: RecordMessage): string | undefined {
   if (name.trim() === '') return undefined;
   return tableCode(tables, name, keys, param, missing);
 }

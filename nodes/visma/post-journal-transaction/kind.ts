@@ -39,7 +39,7 @@ interface Group {
 }
 
 async function document(plan: DocumentPlan, p: JournalParams, k: KindContext, tables: Tables): Promise<JsonObject> {
-  const receivable = tableCode(tables, p.receivableTable, [plan.payMethodKey], 'receivableTable', `No receivable account for pay method '${plan.payMethodKey}'`);
+  const receivable = tableCode(tables, p.receivableTable, [plan.payMethodKey], 'receivableTable', { code: 'table.noReceivableAccount', params: { payMethod: plan.payMethodKey } });
   const groups = new Map<string, Group>();
   for (const l of plan.lines) {
     const text =

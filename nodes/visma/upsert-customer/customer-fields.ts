@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { customerInputSchema } from '../../../connectors/visma-net/index';
 import { ExpressionError, FieldPathError, getAtPath, jsonSchema, parseFieldPath, setAtPath } from '../../../engine';
 import type { CompiledExpression, ExpressionCompiler, Json, JsonObject, PathSegment } from '../../../engine';
-import { RecordProblem } from '../../shared/orders/problem';
+import { expressionProblem } from '../../shared/messages';
 
 const TARGET_RE = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/;
 const customerFields: ReadonlySet<string> = new Set(Object.keys(customerInputSchema.shape));
@@ -131,7 +131,7 @@ export function compileCustomerMapping(fields: readonly CustomerField[], attribu
         try {
           value = await row.fill(view, key);
         } catch (err) {
-          if (err instanceof ExpressionError) throw new RecordProblem(err.message, row.target.join('.'));
+          if (err instanceof ExpressionError) throw expressionProblem(err, row.target.join('.'));
           throw err;
         }
         if (value === undefined || value === null) continue;
@@ -144,7 +144,7 @@ export function compileCustomerMapping(fields: readonly CustomerField[], attribu
         try {
           value = await a.fill(view, key);
         } catch (err) {
-          if (err instanceof ExpressionError) throw new RecordProblem(err.message, `attributes.${a.id}`);
+          if (err instanceof ExpressionError) throw expressionProblem(err, `attributes.${a.id}`);
           throw err;
         }
         if (value === undefined || value === null) continue;

@@ -6,7 +6,7 @@ import type { Journal } from '../../shared/batch-writer';
 import type { FieldChange, FieldHashes, Json, JsonObject, LogLevel, NodeLedger } from '../../../engine';
 import { changedSinceLastWrite, creationChanges, diffCustomer, leafHashes } from './customer-diff';
 import type { MappedCustomer } from './customer-fields';
-import { RecordProblem } from '../../shared/orders/problem';
+import { recordProblem } from '../../shared/messages';
 
 export const CUSTOMER_SCOPE = 'customer';
 /** Field-hash key of the contact person of a company customer. */
@@ -71,7 +71,7 @@ function asInput(key: string, fields: JsonObject): CustomerInput {
     if (i.code === 'unrecognized_keys') return `${i.keys.map((k) => `'${[...i.path, k].join('.')}'`).join(', ')} is not a Visma.net customer field`;
     return `'${i.path.join('.') || 'customer'}': ${i.message}`;
   });
-  throw new RecordProblem(`The customer of record '${key}' cannot be sent to Visma.net: ${issues.join('; ')}. Fix the customer mapping of this step.`, 'fields');
+  throw recordProblem('customer.refused', { key, detail: issues.join('; ') }, 'fields');
 }
 
 /** The connectors' one rule (connectors/common/api-error.ts): these stop the step, everything else fails the record. */
@@ -85,7 +85,7 @@ const fatal = stopsTheStep;
 export async function syncCustomer(key: string, view: JsonObject, mapped: MappedCustomer, o: CustomerSyncOptions): Promise<CustomerResult> {
   const email = textOf(view.email) ?? '';
   if (!email) {
-    throw new RecordProblem(`Record '${key}' has no customer e-mail address: Koppel finds Visma.net customers by e-mail. Fill it in in CCV Shop, or post such orders on a default customer.`, 'email');
+    throw recordProblem('customer.noEmail', { key }, 'email');
   }
   const emailKey = email.toLowerCase();
   const person = personOf(view);
@@ -110,14 +110,14 @@ export async function syncCustomer(key: string, view: JsonObject, mapped: Mapped
     if (!current?.number) return await create(key, email, emailKey, hash, fields, mapped, person, o);
     return await update(key, current.number, current, emailKey, hash, fields, mapped, person, o);
   } catch (error) {
-    if (error instanceof VismaApiError && !fatal(error)) throw new RecordProblem(`Customer '${email}' of record '${key}': ${error.message}`, 'customer');
+    if (error instanceof VismaApiError && !fatal(error)) throw recordProblem('customer.notSaved', { email, key, detail: error.message }, 'customer');
     throw error;
   }
 }
 
 async function create(key: string, email: string, emailKey: string, hash: string, hashes: FieldHashes, mapped: MappedCustomer, person: Person | undefined, o: CustomerSyncOptions): Promise<CustomerResult> {
   if (o.whenMissing === 'fail') {
-    throw new RecordProblem(`No Visma.net customer has e-mail '${email}' (record '${key}'). Create the customer in Visma.net, or let this step create missing customers.`, 'email');
+    throw recordProblem('customer.notFound', { email, key }, 'email');
   }
   const fields = compact(mapped.fields);
   const input = asInput(key, fields);

@@ -2,7 +2,7 @@ import { personalInfoSchema, isEmptyAddress, userSchema } from '../../../connect
 import type { Address, PersonalInfo } from '../../../connectors/ccv-shop/index';
 import { isJsonObject, stripMeta } from '../../../engine';
 import type { Item, JsonObject } from '../../../engine';
-import { RecordProblem } from '../../shared/orders/problem';
+import { recordProblem } from '../../shared/messages';
 
 /** EU member states (ISO 3166-1 alpha-2): intra-community supplies need both parties in the EU. */
 export const EU_COUNTRIES: ReadonlySet<string> = new Set([
@@ -58,7 +58,7 @@ export function personalInfoOf(item: Item): PersonalInfo {
   const json = stripMeta(item.json);
   const candidate = isJsonObject(json.customer) ? json.customer : isJsonObject(json.userinfo) ? json.userinfo : json;
   const parsed = personalInfoSchema.safeParse(candidate);
-  if (!parsed.success) throw new RecordProblem(`Record '${item.key}' has no readable customer data (billing address, e-mail).`, 'customer');
+  if (!parsed.success) throw recordProblem('customer.unreadable', { key: item.key }, 'customer');
   const info = parsed.data;
   // A user record may keep the e-mail only in its username.
   if (!text(info.email) && isJsonObject(json.userinfo)) {
