@@ -55,6 +55,14 @@ export const RECORD_MESSAGES = {
   'order.itemUnsellableShipping': "Item '{sku}' of order '{key}', the shipping costs, has status {status} in Visma.net and cannot be sold. Make it Active in Visma.net.",
   'order.itemUnsellablePayment': "Item '{sku}' of order '{key}', the payment costs, has status {status} in Visma.net and cannot be sold. Make it Active in Visma.net.",
   'order.itemUnsellableExtra': "Item '{sku}' of order '{key}', the {line}, has status {status} in Visma.net and cannot be sold. Make it Active in Visma.net.",
+  'order.itemMissingRounding': "Item '{sku}' of order '{key}', the rounding line, does not exist in Visma.net. Create the item in Visma.net (a non-stock item), or choose another one in 'Rounding item'.",
+  'order.itemUnsellableRounding': "Item '{sku}' of order '{key}', the rounding line, has status {status} in Visma.net and cannot be sold. Make it Active in Visma.net, or choose another one in 'Rounding item'.",
+  'order.centDifferenceNoRoundingItem':
+    "Order '{key}': Visma.net's own VAT would make the document total {visma} where the customer paid {paid} (a difference of {difference}), and no rounding item is set. Fill in 'Rounding item'.",
+  'order.centDifferenceNoRoundingVatCode':
+    "Order '{key}': Visma.net's own VAT would make the document total {visma} where the customer paid {paid} (a difference of {difference}), and no VAT code is set for the rounding line. Fill in 'VAT code of the rounding line'.",
+  'order.roundingVatCodeNotZero':
+    "Order '{key}' needs a rounding line of {difference}, but VAT code '{vatCode}' of the rounding line has {rate}% VAT (or none) in VAT zone '{zone}'. Choose a VAT code with 0% in every zone for 'VAT code of the rounding line'.",
   'order.noVatForCode':
     "Visma.net has no VAT for VAT zone '{zone}' with VAT code '{vatCode}' ('{line}' of order '{key}'). Check row '{vatKey}' of table '{codeTable}' and row '{country}' of table '{zoneTable}'.",
   'order.noReverseCharge':

@@ -33,6 +33,7 @@ const ConfigSchema = z.object({
   licenseValid: z.boolean().optional(),
   ordersBookStock: z.boolean().optional(),
   requestLogLimit: z.number().int().min(1).optional(),
+  priceDecimals: z.number().int().min(0).max(6).optional(),
 });
 
 const SeedSchema = z.object({

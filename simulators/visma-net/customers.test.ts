@@ -113,7 +113,7 @@ describe('VAT and master data', () => {
     const rate = (id: string): unknown => objs(vats.find((v) => v.vatId === id)?.schedules)[0]?.vatRate;
     expect([rate('NLH'), rate('NLL'), rate('NL0'), rate('DEH'), rate('DEL'), rate('FRH'), rate('BEH')]).toEqual([21, 9, 0, 19, 7, 20, 21]);
     expect(vats.find((v) => v.vatId === 'ICP')).toMatchObject({ reverseVat: true, type: 'ReverseVat' });
-    expect(objs((await t.call('GET', '/v1/vatCategory')).json).map((c) => c.vatCategoryId)).toEqual(['01', '02', '03']);
+    expect(objs((await t.call('GET', '/v1/vatCategory')).json).map((c) => c.vatCategoryId)).toEqual(['01', '02', '03', '04']);
     expect(obj((await t.call('GET', '/v1/vatZone/EU')).json)).toMatchObject({ id: 'EU', defaultVatCategory: '01' });
   });
 

@@ -36,6 +36,36 @@ describe('customer invoices', () => {
     expect(found).toHaveLength(1);
   });
 
+  it('takes the VAT amount given in taxDetailLines for a VAT id of the lines, on their taxable amount', async () => {
+    const nl = await customerInZone('NL');
+    // 2.45 at 21% computes to 0.51; the invoice gives 0.52.
+    const lines = [line({ inventoryNumber: 'TSHIRT-RED-M', quantity: 3, unitPriceInCurrency: 0.8167 })];
+    const tax = (fields: Record<string, unknown>) => [wrap(fields)];
+    const ok = await t.call('POST', '/v2/customerinvoice', { body: { ...wrap({ customerNumber: nl }), invoiceLines: lines, taxDetailLines: tax({ taxId: 'NLH', taxableAmount: 2.45, vatAmount: 0.52 }) } });
+    expect(ok.status).toBe(201);
+    const inv = obj((await t.call('GET', new URL(ok.headers.get('location') ?? '').pathname + '?expandTaxDetails=true')).json);
+    expect([inv.detailTotal, inv.vatTotal, inv.amount]).toEqual([2.45, 0.52, 2.97]);
+    expect(objs(inv.taxDetails)).toEqual([expect.objectContaining({ taxId: 'NLH', taxableAmount: 2.45, vatAmount: 0.52 })]);
+    const otherId = await t.call('POST', '/v2/customerinvoice', { body: { ...wrap({ customerNumber: nl }), invoiceLines: lines, taxDetailLines: tax({ taxId: 'NLL', taxableAmount: 2.45, vatAmount: 0.22 }) } });
+    expect(otherId.status).toBe(400);
+    expect(String(obj(otherId.json).message)).toContain("VAT ID 'NLL' is not on this invoice; its lines give 'NLH'");
+    const otherBase = await t.call('POST', '/v2/customerinvoice', { body: { ...wrap({ customerNumber: nl }), invoiceLines: lines, taxDetailLines: tax({ taxId: 'NLH', taxableAmount: 2.5, vatAmount: 0.52 }) } });
+    expect(String(obj(otherBase.json).message)).toContain("the taxable amount 2.5 of VAT ID 'NLH' is not the 2.45 of the invoice lines");
+  });
+
+  it("keeps unit prices with the company's price decimals", async () => {
+    const nl = await customerInZone('NL');
+    await t.admin('POST', 'config', { priceDecimals: 2 });
+    try {
+      const r = await t.call('POST', '/v2/customerinvoice', { body: { ...wrap({ customerNumber: nl }), invoiceLines: [line({ inventoryNumber: 'TSHIRT-RED-M', quantity: 3, unitPriceInCurrency: 0.8167 })] } });
+      const inv = obj((await t.call('GET', new URL(r.headers.get('location') ?? '').pathname)).json);
+      // 0.8167 -> 0.82; 3 x 0.82 = 2.46.
+      expect([obj(objs(inv.invoiceLines)[0]).unitPrice, inv.detailTotal]).toEqual([0.82, 2.46]);
+    } finally {
+      await t.admin('POST', 'config', { priceDecimals: 4 });
+    }
+  });
+
   it('refuses an unknown customer, an unknown account and a VAT category without VAT id in the zone', async () => {
     const unknown = await t.call('POST', '/v2/customerinvoice', { body: { ...wrap({ customerNumber: 'NOPE' }), invoiceLines: [line({ quantity: 1, unitPriceInCurrency: 1 })] } });
     expect(unknown.status).toBe(400);

@@ -5,11 +5,13 @@ import type { Customer, CustomerInvoice, InvoiceLine } from './model';
 import { money } from './rng';
 import { accountRef, ACCOUNTS, BRANCHES, CREDIT_TERMS, CURRENCIES, findCi, PAYMENT_METHODS } from './seed-master';
 import { resolveVat, VAT_CATEGORIES, VAT_ZONES } from './seed-vat';
-import { lineNet, sum, taxRows, type AmountLine } from './totals';
+import { lineNet, priceAt, sum, taxRows, type AmountLine } from './totals';
 import { isRecord } from './types';
 import type { Unwrapped } from './wrap';
 
 export interface InvoiceDeps {
+  /** Unit prices are kept with this many decimals (SimConfig.priceDecimals). */
+  priceDecimals: number;
   customer(number: string): Customer | undefined;
   item(number: string): { inventoryNumber: string; description: string | null; defaultPrice: number | null; vatCode: string | null; salesAccount: string | null; status: string } | undefined;
 }
@@ -27,9 +29,52 @@ export interface InvoiceExpands {
   attachments: boolean;
 }
 
+/** The VAT amounts given on the invoice (`taxDetailLines`), by VAT id. */
+function taxOverrides(inv: CustomerInvoice): Map<string, { taxableAmount: number | null; vatAmount: number | null }> {
+  const out = new Map<string, { taxableAmount: number | null; vatAmount: number | null }>();
+  const given = inv.extra.taxDetailLines;
+  for (const t of Array.isArray(given) ? given : []) {
+    if (!isRecord(t)) continue;
+    const id = str(t.taxId);
+    if (id) out.set(id.toUpperCase(), { taxableAmount: num(t.taxableAmount), vatAmount: num(t.vatAmount) });
+  }
+  return out;
+}
+
+/**
+ * VAT per VAT id: computed from the line amounts, except where the invoice gives the VAT amount itself
+ * (`taxDetailLines`, as an invoice's VAT can be corrected by hand in Visma.net) [I].
+ */
+export function invoiceTaxes(inv: CustomerInvoice): ReturnType<typeof taxRows> {
+  const computed = taxRows(inv.lines.map((l) => ({ ...amountLine(l), quantity: 1, unitPrice: lineAmount(l), discountAmount: 0, discountPercent: 0 })), inv.customerVatZoneId);
+  const overrides = taxOverrides(inv);
+  return computed.map((t) => {
+    const o = overrides.get(t.vatId.toUpperCase());
+    return o?.vatAmount !== null && o?.vatAmount !== undefined ? { ...t, tax: money(o.vatAmount) } : t;
+  });
+}
+
+/** A VAT amount may be given only for a VAT id the lines have, on the taxable amount the lines give [I]. */
+function checkTaxOverrides(inv: CustomerInvoice, errors: string[]): void {
+  const overrides = taxOverrides(inv);
+  if (overrides.size === 0) return;
+  const computed = taxRows(inv.lines.map((l) => ({ ...amountLine(l), quantity: 1, unitPrice: lineAmount(l), discountAmount: 0, discountPercent: 0 })), inv.customerVatZoneId);
+  for (const [id, o] of overrides) {
+    const row = computed.find((t) => t.vatId.toUpperCase() === id);
+    if (!row) {
+      errors.push(`taxDetailLines: VAT ID '${id}' is not on this invoice; its lines give ${computed.map((t) => `'${t.vatId}'`).join(', ') || 'no VAT ID'}.`);
+      continue;
+    }
+    if (o.taxableAmount !== null && Math.abs(o.taxableAmount - row.taxable) > 0.004) {
+      errors.push(`taxDetailLines: the taxable amount ${o.taxableAmount} of VAT ID '${row.vatId}' is not the ${row.taxable} of the invoice lines.`);
+    }
+    if (o.vatAmount === null) errors.push(`taxDetailLines: VAT ID '${row.vatId}' has no vatAmount.`);
+  }
+}
+
 export function renderInvoice(inv: CustomerInvoice, deps: InvoiceDeps, ex: InvoiceExpands): Record<string, unknown> {
   const cust = deps.customer(inv.customerNumber);
-  const taxes = taxRows(inv.lines.map((l) => ({ ...amountLine(l), quantity: 1, unitPrice: lineAmount(l), discountAmount: 0, discountPercent: 0 })), inv.customerVatZoneId);
+  const taxes = invoiceTaxes(inv);
   const detailTotal = sum(inv.lines.map(lineAmount));
   const vatTotal = sum(taxes.map((t) => t.tax));
   const exempt = sum(taxes.filter((t) => t.rate === 0).map((t) => t.taxable));
@@ -138,7 +183,7 @@ function applyLines(inv: CustomerInvoice, lines: unknown[], deps: InvoiceDeps, e
     }
     if ('description' in raw) base.description = str(raw.description);
     if ('quantity' in raw) base.quantity = num(raw.quantity) ?? 0;
-    if ('unitPriceInCurrency' in raw) base.unitPrice = num(raw.unitPriceInCurrency) ?? 0;
+    if ('unitPriceInCurrency' in raw) base.unitPrice = priceAt(num(raw.unitPriceInCurrency) ?? 0, deps.priceDecimals);
     if ('manualAmountInCurrency' in raw) base.manualAmount = num(raw.manualAmountInCurrency);
     if ('discountPercent' in raw) base.discountPercent = num(raw.discountPercent) ?? 0;
     if ('discountAmountInCurrency' in raw) base.discountAmount = num(raw.discountAmountInCurrency) ?? 0;
@@ -209,6 +254,7 @@ export function applyInvoiceUpdate(inv: CustomerInvoice, u: Unwrapped, deps: Inv
   for (const k of ['sendToAutoInvoice', 'taxDetailLines', 'rotRutDetails', 'project', 'locationId']) if (k in u) inv.extra[k] = u[k];
   if (Array.isArray(u.invoiceLines)) applyLines(inv, u.invoiceLines, deps, errors);
   if (creating && inv.lines.length === 0) errors.push(`The invoice has no lines; add at least one invoiceLines entry with operation Insert.`);
+  checkTaxOverrides(inv, errors);
   inv.status = inv.released ? inv.status : inv.hold ? 'Hold' : 'Balanced';
   return errors;
 }

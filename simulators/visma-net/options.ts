@@ -7,7 +7,7 @@ export interface VismaSimOptions {
   host?: string; // default '127.0.0.1'
   seed?: number; // default 1
   sizes?: Partial<Record<SizedCollection, number>>;
-  /** Seed the non-stock items VERZENDKOSTEN and BETAALKOSTEN after the generated inventory (default false). */
+  /** Seed the non-stock items VERZENDKOSTEN, BETAALKOSTEN and AFRONDING after the generated inventory (default false). */
   costItems?: boolean;
   latencyMs?: number; // default 0
   rateLimit?: { perHour: number } | false; // default { perHour: 15000 }
@@ -82,6 +82,8 @@ export interface SimConfig {
   ordersBookStock: boolean;
   /** Request log ring size. */
   requestLogLimit: number;
+  /** Decimals a unit price keeps (the company's price decimals; rounded half away from zero on write) [I]. */
+  priceDecimals: number;
 }
 
 export function defaultConfig(opts: VismaSimOptions): SimConfig {
@@ -105,5 +107,6 @@ export function defaultConfig(opts: VismaSimOptions): SimConfig {
     licenseValid: true,
     ordersBookStock: true,
     requestLogLimit: 5000,
+    priceDecimals: 4,
   };
 }

@@ -13,6 +13,7 @@ import type { SimContext, SimRequest, SimResponse } from './types';
 export function invoiceDeps(ctx: SimContext): InvoiceDeps {
   return {
     customer: (n) => ctx.store.customers.findByKey(n)?.record,
+    priceDecimals: ctx.config.priceDecimals,
     item: (n) => {
       const it = ctx.store.inventory.findByKey(n)?.record;
       const account = it?.accounts.salesAccount;

@@ -5,10 +5,12 @@ import { seededVersion } from './etag';
 import type { Item } from './model';
 import { SEED_BASE_MS } from './seed-inventory';
 
-/** Item number, description and sales account of each cost item (sales accounts 8050/8060 as in the GL seed). */
+/** Item number, description, sales account and VAT code of each cost item (accounts as in the GL seed). */
 export const COST_ITEMS = [
-  { number: 'VERZENDKOSTEN', description: 'Verzendkosten', salesAccount: '8050' },
-  { number: 'BETAALKOSTEN', description: 'Betaal- en verwerkingskosten', salesAccount: '8060' },
+  { number: 'VERZENDKOSTEN', description: 'Verzendkosten', salesAccount: '8050', vatCode: '01' },
+  { number: 'BETAALKOSTEN', description: 'Betaal- en verwerkingskosten', salesAccount: '8060', vatCode: '01' },
+  // The item Koppel's rounding lines go on (VAT code 04: no VAT in any zone).
+  { number: 'AFRONDING', description: 'Afrondingsverschil', salesAccount: '8095', vatCode: '04' },
 ] as const;
 
 export function costItemNumberAt(k: number): string {
@@ -31,7 +33,7 @@ export function generateCostItem(k: number, index: number): Item {
     note: null,
     itemClass: 'DIENST',
     postingClass: 'STD',
-    vatCode: '01',
+    vatCode: def.vatCode,
     defaultPrice: 0,
     recommendedPrice: 0,
     currentCost: 0,

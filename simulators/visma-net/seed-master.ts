@@ -76,7 +76,7 @@ export const ACCOUNTS = [
   account(12, '8020', 'Income', 'Omzet nultarief', '03'), account(13, '8030', 'Income', 'Omzet EU (ICP)'),
   account(14, '8040', 'Income', 'Omzet export'), account(15, '8050', 'Income', 'Verzendkosten', '01'),
   account(16, '8060', 'Income', 'Betalingskosten', '01'), account(17, '8090', 'Income', 'Kortingen'),
-  account(18, '4600', 'Expense', 'Transactiekosten betaalproviders'),
+  account(18, '4600', 'Expense', 'Transactiekosten betaalproviders'), account(19, '8095', 'Income', 'Afrondingsverschillen', '04'),
 ];
 
 export function accountRef(cd: string | null): Record<string, unknown> | null {

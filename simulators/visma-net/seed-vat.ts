@@ -23,6 +23,7 @@ export const VATS: VatDef[] = [
   { vatId: 'FRL', description: 'FR TVA 5,5% (OSS)', rate: 5.5, type: 'Vat', reverseVat: false, xml: 'VatTypeLow', euReportCode: null },
   { vatId: 'ICP', description: 'Intracommunautaire levering, BTW verlegd', rate: 0, type: 'ReverseVat', reverseVat: true, xml: 'VatTypeZero', euReportCode: 'SalesOfGoods' },
   { vatId: 'EXP', description: 'Export buiten de EU 0%', rate: 0, type: 'ExemptVat', reverseVat: false, xml: 'VatTypeExempt', euReportCode: null },
+  { vatId: 'GEEN', description: 'Geen BTW (afrondingen, buiten de BTW)', rate: 0, type: 'ExemptVat', reverseVat: false, xml: 'VatTypeExempt', euReportCode: null },
 ];
 
 export interface VatCategoryDef {
@@ -35,6 +36,7 @@ export const VAT_CATEGORIES: VatCategoryDef[] = [
   { id: '01', description: 'Hoog tarief', vatIds: ['NLH', 'BEH', 'DEH', 'FRH', 'ICP', 'EXP'] },
   { id: '02', description: 'Laag tarief', vatIds: ['NLL', 'BEL', 'DEL', 'FRL', 'ICP', 'EXP'] },
   { id: '03', description: 'Nultarief', vatIds: ['NL0', 'EXP'] },
+  { id: '04', description: 'Geen BTW', vatIds: ['GEEN'] },
 ];
 
 export interface VatZoneDef {
@@ -45,12 +47,12 @@ export interface VatZoneDef {
 }
 
 export const VAT_ZONES: VatZoneDef[] = [
-  { id: 'NL', description: 'Binnenland', defaultVatCategory: '01', vatIds: ['NLH', 'NLL', 'NL0'] },
-  { id: 'BE', description: 'België particulier (OSS)', defaultVatCategory: '01', vatIds: ['BEH', 'BEL'] },
-  { id: 'DE', description: 'Duitsland particulier (OSS)', defaultVatCategory: '01', vatIds: ['DEH', 'DEL'] },
-  { id: 'FR', description: 'Frankrijk particulier (OSS)', defaultVatCategory: '01', vatIds: ['FRH', 'FRL'] },
-  { id: 'EU', description: 'EU zakelijk, BTW verlegd', defaultVatCategory: '01', vatIds: ['ICP'] },
-  { id: 'EXP', description: 'Buiten de EU', defaultVatCategory: '01', vatIds: ['EXP'] },
+  { id: 'NL', description: 'Binnenland', defaultVatCategory: '01', vatIds: ['NLH', 'NLL', 'NL0', 'GEEN'] },
+  { id: 'BE', description: 'België particulier (OSS)', defaultVatCategory: '01', vatIds: ['BEH', 'BEL', 'GEEN'] },
+  { id: 'DE', description: 'Duitsland particulier (OSS)', defaultVatCategory: '01', vatIds: ['DEH', 'DEL', 'GEEN'] },
+  { id: 'FR', description: 'Frankrijk particulier (OSS)', defaultVatCategory: '01', vatIds: ['FRH', 'FRL', 'GEEN'] },
+  { id: 'EU', description: 'EU zakelijk, BTW verlegd', defaultVatCategory: '01', vatIds: ['ICP', 'GEEN'] },
+  { id: 'EXP', description: 'Buiten de EU', defaultVatCategory: '01', vatIds: ['EXP', 'GEEN'] },
 ];
 
 export const VAT_EPOCH = '2024-01-01T00:00:00';

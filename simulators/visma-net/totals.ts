@@ -45,6 +45,13 @@ export function taxRows(lines: AmountLine[], zoneId: string | null, extra: { amo
   return [...rows.values()];
 }
 
+/** A unit price kept with the company's price decimals, half away from zero [I]. */
+export function priceAt(price: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = (Math.sign(price) * Math.round(Math.abs(price) * f + 1e-7)) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
 export function sum(ns: number[]): number {
   return money(ns.reduce((a, b) => a + b, 0));
 }

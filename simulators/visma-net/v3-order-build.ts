@@ -5,6 +5,7 @@ import { emptyStock } from './inventory-write';
 import type { Item, OrderLine, SalesOrder, V3Address, V3Contact } from './model';
 import { ACCOUNTS, BRANCHES, CARRIERS, COUNTRIES, CREDIT_TERMS, CURRENCIES, findCi, ORDER_TYPES, PAYMENT_METHODS, SALES_PERSONS, WAREHOUSES } from './seed-master';
 import { resolveVat, VAT_CATEGORIES, VAT_ZONES } from './seed-vat';
+import { priceAt } from './totals';
 import type { SimContext } from './types';
 import type { NewLine, NewOrder, PatchLine, PatchOrder } from './v3-schemas';
 
@@ -68,9 +69,10 @@ function lineFrom(ctx: SimContext, l: Partial<NewLine>, prop: string, zone: stri
   for (const k of ['requestDate', 'shipDate'] as const) when(l[k], `${prop}.${k}`, details);
   // hasManualPrice=false lets the price rules override a supplied unitPrice [C S5].
   const manual = l.hasManualPrice === false ? false : l.unitPrice !== undefined && l.unitPrice !== null ? true : (base?.hasManualPrice ?? false);
-  const unitPrice = manual ? (l.unitPrice ?? base?.unitPrice ?? 0) : (item?.defaultPrice ?? base?.unitPrice ?? 0);
+  const unitPrice = priceAt(manual ? (l.unitPrice ?? base?.unitPrice ?? 0) : (item?.defaultPrice ?? base?.unitPrice ?? 0), ctx.config.priceDecimals);
   const discountAmount = l.discountAmount ?? base?.discountAmount ?? 0;
-  if (discountAmount > quantity * unitPrice) details.push(v3Detail('1101-DiscountAmountMoreThanExtPrice', `${prop}.discountAmount`));
+  // Only a discount that is given is checked: a line of -0.01 (a rounding line) has no discount to exceed it [I].
+  if (discountAmount > 0 && discountAmount > quantity * unitPrice) details.push(v3Detail('1101-DiscountAmountMoreThanExtPrice', `${prop}.discountAmount`));
   if (details.length > start || !item) return undefined;
   const extra: Record<string, unknown> = { ...(base?.extra ?? {}) };
   for (const k of ['requestDate', 'shipDate', 'shippingRule', 'operation', 'externalLink', 'salesAccountId', 'salesPersonId', 'branchId', 'projectTaskId', 'subaccount', 'unitCost', 'commissionable', 'undershipThreshold', 'overshipThreshold', 'purchaseOrderSource', 'supplierId', 'supplierPrice'] as const) {

@@ -95,13 +95,14 @@ export async function insertOrders(ccv: { url: string }, orders: readonly unknow
   await admin(ccv, 'POST', '/__sim/orders', { orders });
 }
 
-/** The items the example flows use for shipping and payment costs; the demo company does not have them. */
+/** The items the example flows use for shipping and payment costs and rounding lines; the demo company does not have them. */
 export async function createCostItems(visma: VismaClient): Promise<void> {
-  for (const [inventoryNumber, description, salesAccount] of [
-    ['VERZENDKOSTEN', 'Verzendkosten', '8050'],
-    ['BETAALKOSTEN', 'Betaal- en verwerkingskosten', '8060'],
+  for (const [inventoryNumber, description, salesAccount, vatCode] of [
+    ['VERZENDKOSTEN', 'Verzendkosten', '8050', '01'],
+    ['BETAALKOSTEN', 'Betaal- en verwerkingskosten', '8060', '01'],
+    ['AFRONDING', 'Afrondingsverschil', '8095', '04'],
   ] as const) {
-    await visma.inventory.create({ inventoryNumber, description, type: 'NonStockItem', itemClass: 'DIENST', vatCode: '01', status: 'Active', salesAccount, baseUnit: 'PCS', salesUnit: 'PCS', purchaseUnit: 'PCS' });
+    await visma.inventory.create({ inventoryNumber, description, type: 'NonStockItem', itemClass: 'DIENST', vatCode, status: 'Active', salesAccount, baseUnit: 'PCS', salesUnit: 'PCS', purchaseUnit: 'PCS' });
   }
 }
 

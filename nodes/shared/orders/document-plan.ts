@@ -2,7 +2,7 @@ import { isEmptyAddress } from '../../../connectors/ccv-shop/index';
 import type { Address } from '../../../connectors/ccv-shop/index';
 import type { JsonObject } from '../../../engine';
 import { EU_B2B_KEY, EU_COUNTRIES, personName, streetLine } from '../../visma/upsert-customer/customer-view';
-import { fromCents, roundTo } from './money';
+import { fromCents, unitPriceFor } from './money';
 import { orderAmounts } from './order-amounts';
 import type { OrderAmounts, OrderPart, PartKind } from './order-amounts';
 import type { ShopOrder } from './order-input';
@@ -10,6 +10,7 @@ import type { PostOrderParams } from './post-params';
 import { recordProblem } from '../messages';
 import { optionalTableCode, tableCode } from './tables';
 import type { Tables } from './tables';
+import type { CentCorrection } from './cent-exact';
 
 /** One line of the document to post, the same for sales orders, invoices and journal transactions. */
 export interface PlanLine {
@@ -70,6 +71,8 @@ export interface DocumentPlan {
   shipping: PlanAddress;
   lines: PlanLine[];
   amounts: OrderAmounts;
+  /** How the document is made to total what was paid (set before posting; `exact` when nothing is needed). */
+  correction: CentCorrection;
 }
 
 const text = (v: string | null | undefined): string => (v ?? '').trim();
@@ -153,7 +156,9 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
     const account = fixedAccount.trim() || tableCode(tables, p.revenueAccountTable, revenueKeys(country, reverseCharge, part.rate), 'revenueAccountTable', { code: 'table.noRevenueAccount', params: { country: lookupCountry } });
     const inventoryId = uses.items ? itemOf(key, part, inputs, p, tables, shippingMethod) : undefined;
     const quantity = part.quantity;
-    const unitPrice = quantity === 0 ? 0 : roundTo(fromCents(part.listNetCents) / quantity, p.priceDecimals);
+    // Visma.net works out quantity x unit price to the cent and takes the discount off: the discount takes what the
+    // unit price's decimals add, so the line's amount is the net amount to the cent.
+    const { unitPrice, grossCents } = unitPriceFor(part.listNetCents, quantity, p.priceDecimals);
     return {
       kind: part.kind,
       part,
@@ -161,7 +166,7 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
       description: part.description.slice(0, 255),
       quantity,
       unitPrice,
-      discountAmount: fromCents(part.listNetCents - part.netCents),
+      discountAmount: quantity === 0 ? 0 : fromCents(grossCents - part.netCents),
       netAmount: fromCents(part.netCents),
       rate: part.rate,
       vatCode,
@@ -191,6 +196,7 @@ export function buildPlan(shop: ShopOrder, key: string, reference: string, input
     shipping: planAddress(deliveryAddress, text(customer.email)),
     lines,
     amounts,
+    correction: { kind: 'exact' },
   };
 }
 

@@ -66,10 +66,19 @@ export function allocate(total: number, weights: readonly number[], mode: 'large
   return shares;
 }
 
-/** Rounds to a number of decimals (unit prices may carry more than two). */
-export function roundTo(value: number, decimals: number): number {
+/**
+ * A unit price with at most `decimals` decimals for a line of `quantity` worth `cents` before discounts, rounded so
+ * that Visma.net's line amount (quantity x unit price, to the cent) is never below it; the cents over go into the
+ * line's discount, so the line's net amount is exact whatever the price. Returns the price and that line amount.
+ */
+export function unitPriceFor(cents: number, quantity: number, decimals: number): { unitPrice: number; grossCents: number } {
+  if (quantity === 0) return { unitPrice: 0, grossCents: 0 };
   const f = 10 ** decimals;
-  return roundHalfAway(value * f) / f;
+  const exact = (cents / 100 / quantity) * f;
+  // Up for a positive quantity, down for a negative one: quantity x price >= cents either way.
+  const scaled = quantity > 0 ? Math.ceil(exact - 1e-6) : Math.floor(exact + 1e-6);
+  const unitPrice = scaled / f;
+  return { unitPrice: Object.is(unitPrice, -0) ? 0 : unitPrice, grossCents: roundHalfAway(quantity * scaled * (100 / f)) };
 }
 
 export function formatAmount(cents: number): string {

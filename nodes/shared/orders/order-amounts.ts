@@ -13,7 +13,8 @@ import { recordProblem } from '../messages';
  * - `taxes_included: false` means no VAT is charged at all.
  */
 
-export type PartKind = 'product' | 'shipping' | 'payment' | 'extra';
+/** `rounding` is the line Koppel adds when Visma.net's VAT would not total what was paid (cent-exact.ts). */
+export type PartKind = 'product' | 'shipping' | 'payment' | 'extra' | 'rounding';
 
 export interface OrderPart {
   kind: PartKind;

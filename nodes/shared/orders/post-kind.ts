@@ -6,6 +6,7 @@ import type { PostOrderParams } from './post-params';
 import { recordProblem } from '../messages';
 import type { RecordMessageCode } from '../messages';
 import type { VatBook } from './vat-book';
+import type { CentMode, RoundingParams } from './cent-exact';
 
 export type DocumentTarget = 'sales order' | 'customer invoice' | 'journal transaction';
 
@@ -35,6 +36,11 @@ export interface PostKind<P extends PostOrderParams> {
   needsItems: boolean;
   /** Whether the document names a carrier (ship via). */
   usesCarrier: boolean;
+  /**
+   * How the document is made to total what the customer paid where Visma.net's own VAT differs by a cent
+   * (cent-exact.ts); undefined for documents that book their VAT themselves (journals).
+   */
+  centCorrection?(p: P): { mode: CentMode; rounding: RoundingParams };
   build(plan: DocumentPlan, p: P, k: KindContext): Promise<JsonObject>;
   /** Checks the document against the connector's input schema (also in dry runs); throws a RecordProblem. */
   validate(doc: JsonObject, key: string): void;

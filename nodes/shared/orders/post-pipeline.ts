@@ -18,6 +18,7 @@ import { expressionProblem, recordProblem } from '../messages';
 import type { RecordMessageCode } from '../messages';
 import type { DocumentTarget } from './post-kind';
 import { VatBook } from './vat-book';
+import { centCorrection, correctionNote, correctionSummary } from './cent-exact';
 
 
 /** Per document type, because the document's name is a word of the message. */
@@ -107,18 +108,27 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
     }
 
     const plan = buildPlan(shop, item.key, reference, await planInputs(shop, item, c, customerNumber, kind.needsItems), p, ctx.tables, { items: kind.needsItems, carrier: kind.usesCarrier });
-    if (kind.needsItems && p.checkItems) await items.check(plan);
     if (p.checkVatRates) await checkVatRates(plan, k.vat, { zone: p.vatZoneTable, code: p.vatCodeTable });
+    const cents = kind.centCorrection?.(p);
+    if (cents) {
+      plan.correction = await centCorrection(plan, k.vat, cents.mode, cents.rounding);
+      if (plan.correction.kind === 'rounding-line') plan.lines.push(plan.correction.line);
+    }
+    // After the correction: a rounding line's item is checked with the others.
+    if (kind.needsItems && p.checkItems) await items.check(plan);
     const doc = await kind.build(plan, p, k);
     kind.validate(doc, item.key);
+    const note = correctionNote(plan, plan.correction, kind.target);
+    if (note) ctx.log('info', note, { key: item.key });
+    const correction = correctionSummary(plan.correction);
 
     if (ctx.dryRun) {
-      return { action: 'created', changes: plannedChanges(doc), sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id: null, reference, action: 'planned', body: doc } } } };
+      return { action: 'created', changes: plannedChanges(doc), sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id: null, reference, action: 'planned', body: doc, correction } } } };
     }
     // When nobody knows whether it landed, the intent stays: the next run looks the reference up first.
     const id = await journal.write(kind.scope, reference, contentHash(doc), () => kind.create(doc, basics, p, k, () => kind.find(basics, p, k, true)), (created) => created);
     await kind.after?.(id, p, k, item.key);
-    return { action: 'created', targetId: id, sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'created' } } } };
+    return { action: 'created', targetId: id, sent: doc, passOn: { key: item.key, json: { ...shop.json, visma: { document: kind.target, id, reference, action: 'created', correction } } } };
   };
 
   // Failures of one order read as the order's: which document could not be posted, and why. Connection-wide

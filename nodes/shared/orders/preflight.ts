@@ -19,12 +19,14 @@ const ITEM_MISSING: Record<PartKind, RecordMessageCode> = {
   shipping: 'order.itemMissingShipping',
   payment: 'order.itemMissingPayment',
   extra: 'order.itemMissingExtra',
+  rounding: 'order.itemMissingRounding',
 };
 const ITEM_UNSELLABLE: Record<PartKind, RecordMessageCode> = {
   product: 'order.itemUnsellableRow',
   shipping: 'order.itemUnsellableShipping',
   payment: 'order.itemUnsellablePayment',
   extra: 'order.itemUnsellableExtra',
+  rounding: 'order.itemUnsellableRounding',
 };
 
 /** Looks items up once per run: orders repeat the same articles. */

@@ -5,11 +5,28 @@ import { asInput, clean } from '../../shared/orders/post-kind';
 import type { KindContext, PostKind } from '../../shared/orders/post-kind';
 import { ReferenceIndex } from '../../shared/orders/reference-index';
 import { postOrderShape } from '../../shared/orders/post-params';
+import { roundingShape } from '../../shared/orders/cent-exact';
+import { fromCents } from '../../shared/orders/money';
 
 export const invoiceParamsSchema = z.strictObject({
   ...postOrderShape,
   hold: z.boolean().default(false).meta({ title: 'On hold', description: 'Create the invoice on hold, for a person to check before it is released.', ui: { widget: 'toggle' } }),
   release: z.boolean().default(false).meta({ title: 'Release', description: 'Release (post) the invoice right after creating it.', ui: { widget: 'toggle' } }),
+  centCorrection: z
+    .enum(['vat-amount', 'rounding-line'])
+    .default('vat-amount')
+    .meta({
+      title: 'When Visma.net\'s VAT is a cent off',
+      description: 'Visma.net works out the VAT itself; where that differs from what the shop charged, the invoice would not total what the customer paid.',
+      ui: {
+        widget: 'select',
+        options: [
+          { value: 'vat-amount', label: 'give the VAT amount the shop charged' },
+          { value: 'rounding-line', label: 'add a rounding line' },
+        ],
+      },
+    }),
+  ...roundingShape,
 });
 export type InvoiceParams = z.infer<typeof invoiceParamsSchema>;
 
@@ -26,6 +43,11 @@ function document(plan: DocumentPlan, p: InvoiceParams) {
     branchNumber: p.branch.trim() || undefined,
     customerVatZoneId: plan.vatZone,
     hold: p.hold,
+    // The VAT the shop charged, where Visma.net's own would differ (cent-exact.ts).
+    taxDetailLines:
+      plan.correction.kind === 'vat-amount'
+        ? plan.correction.taxes.map((t) => ({ taxId: t.vatId, taxableAmount: fromCents(t.taxableCents), vatAmount: fromCents(t.vatCents) }))
+        : undefined,
     invoiceLines: plan.lines.map((l) =>
       clean({
         operation: 'Insert',
@@ -77,6 +99,7 @@ const invoiceKind: PostKind<InvoiceParams> = {
   target: 'customer invoice',
   needsItems: true,
   usesCarrier: false,
+  centCorrection: (p) => ({ mode: p.centCorrection, rounding: p }),
   build: (plan, p) => Promise.resolve(document(plan, p)),
   validate: (doc, key) => void asInput(customerInvoiceInputSchema, doc, 'customer invoice', key),
   async find(basics, _p, k) {

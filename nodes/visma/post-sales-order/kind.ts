@@ -5,6 +5,7 @@ import { asInput, clean } from '../../shared/orders/post-kind';
 import type { KindContext, PostKind } from '../../shared/orders/post-kind';
 import { ReferenceIndex } from '../../shared/orders/reference-index';
 import { postOrderShape } from '../../shared/orders/post-params';
+import { roundingShape } from '../../shared/orders/cent-exact';
 
 export const salesOrderParamsSchema = z.strictObject({
   ...postOrderShape,
@@ -25,6 +26,7 @@ export const salesOrderParamsSchema = z.strictObject({
       },
     }),
   setTaxZone: z.boolean().default(true).meta({ title: 'Set VAT zone on the order', description: "Send the VAT zone of the order's country, over the customer's own zone.", ui: { widget: 'toggle' } }),
+  ...roundingShape,
 });
 export type SalesOrderParams = z.infer<typeof salesOrderParamsSchema>;
 
@@ -100,6 +102,8 @@ const salesOrderKind: PostKind<SalesOrderParams> = {
   target: 'sales order',
   needsItems: true,
   usesCarrier: true,
+  // V3 takes no VAT amounts: a rounding line makes the order total what was paid.
+  centCorrection: (p) => ({ mode: 'rounding-line', rounding: p }),
   build: (plan, p) => Promise.resolve(document(plan, p)),
   validate: (doc, key) => void asInput(newSalesOrderInputSchema, doc, 'sales order', key),
   async find(basics, p, k) {
