@@ -21,6 +21,11 @@ export const itemMetaSchema = z.looseObject({
   createOnly: z.array(z.string()).optional(),
   /** Why the record failed, set when it travels on an `error` port. */
   error: itemErrorSchema.optional(),
+  /**
+   * Where the record was read: the shop (its address) and the prefix its order numbers get in other systems, so
+   * orders of several shops booked into one administration keep apart.
+   */
+  origin: z.looseObject({ shop: z.string(), referencePrefix: z.string() }).optional(),
 });
 export type ItemMeta = z.infer<typeof itemMetaSchema>;
 
@@ -58,6 +63,16 @@ function toJsonValue(value: unknown): Json | undefined {
 export function withMeta(item: Item, patch: ItemMeta): Item {
   const meta = { ...itemMeta(item), ...patch };
   return { key: item.key, json: { ...item.json, [META_KEY]: metaToJson(meta) } };
+}
+
+/**
+ * The record a step passes on, with the origin of the record it was made from: a step that builds a new record
+ * (a data mapper, a writing step adding what it wrote) keeps where the record came from.
+ */
+export function keepOrigin(from: Item, to: Item): Item {
+  const origin = itemMeta(from).origin;
+  if (origin === undefined || itemMeta(to).origin !== undefined) return to;
+  return withMeta(to, { origin });
 }
 
 /** The item as it goes to an `error` port: the record unchanged plus the reason. */

@@ -29,7 +29,8 @@ export function createClientFactory(deps: { secretOf: (id: string) => Promise<st
       const { clientId, clientSecret, tenantId } = sims.visma.credentials;
       return { settings: { clientId, tenantId, tokenUrl: sims.visma.tokenUrl, apiUrl: sims.visma.apiUrl, salesOrderUrl: sims.visma.salesOrderUrl }, secret: clientSecret };
     }
-    return { settings: { baseUrl: sims.ccv.url, publicKey: sims.ccv.credentials.publicKey }, secret: sims.ccv.credentials.secretKey };
+    const prefix = connection.settings.referencePrefix;
+    return { settings: { baseUrl: sims.ccv.url, publicKey: sims.ccv.credentials.publicKey, ...(prefix ? { referencePrefix: prefix } : {}) }, secret: sims.ccv.credentials.secretKey };
   }
 
   function build(connection: StoredConnection, settings: Record<string, string>, secret: string): ConnectorClient {
@@ -49,7 +50,7 @@ export function createClientFactory(deps: { secretOf: (id: string) => Promise<st
           ...(settings.salesOrderUrl ? { salesOrderUrl: settings.salesOrderUrl } : {}),
         });
       }
-      return new CcvClient({ baseUrl: need('baseUrl', 'Shop URL'), publicKey: need('publicKey', 'Public key'), secretKey: secret });
+      return new CcvClient({ baseUrl: need('baseUrl', 'Shop URL'), publicKey: need('publicKey', 'Public key'), secretKey: secret, ...(settings.referencePrefix ? { referencePrefix: settings.referencePrefix } : {}) });
     } catch (error) {
       if (error instanceof HostError) throw error;
       throw new HostError('invalid-input', `Connection '${connection.name}': ${messageOf(error)}`);

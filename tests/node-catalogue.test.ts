@@ -51,6 +51,19 @@ describe('the node catalogue, its folders and its type ids tell the same story',
     expect(parsed.flow.nodes.every((n) => catalog.get(n.type) !== undefined)).toBe(true);
   });
 
+  it('a 0.1 "post order" step saved with the old default prefix CCV- follows its shop connection; another prefix stays', () => {
+    const text = readFileSync(path.join(root, 'tests/fixtures/koppel-0.1/orders-sales-orders.flow.json'), 'utf8');
+    const post = (source: string) => {
+      const parsed = parseFlow(source, catalog);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.flow.nodes.find((n) => n.type === 'visma.postSalesOrder');
+    };
+    const migrated = post(text);
+    expect(migrated?.version).toBe(2);
+    expect(migrated?.params).not.toHaveProperty('referencePrefix');
+    expect(post(text.replace('"referencePrefix": "CCV-"', '"referencePrefix": "WEB-"'))?.params.referencePrefix).toBe('WEB-');
+  });
+
   it('every UI hint names a widget the inspector has and an option list the host can fill', () => {
     const hints: { type: string; widget?: unknown; optionsFrom?: unknown }[] = [];
     const walk = (type: string, node: unknown): void => {

@@ -77,6 +77,11 @@ export interface CcvConfig {
   trailingSlash?: boolean;
   /** Randomness for back-off jitter; injectable for tests. */
   random?: () => number;
+  /**
+   * What goes before this shop's order numbers in other systems (the reference of a Visma.net document), so several
+   * shops can book into one administration; the connector itself does not use it. Default `CCV-`.
+   */
+  referencePrefix?: string;
 }
 
 export interface ResolvedConfig {
@@ -98,9 +103,12 @@ export interface ResolvedConfig {
   userAgent: string;
   trailingSlash: boolean;
   random: () => number;
+  referencePrefix: string;
 }
 
 export const MAX_PAGE_SIZE = 250;
+/** The reference prefix of a shop connection that has none set. */
+export const DEFAULT_REFERENCE_PREFIX = 'CCV-';
 export const defaultBudgets: CcvBudgets = { get: 150, write: 100, windowMs: 60_000, perResource: { productqueries: { get: 30 } } };
 
 /** 2-letter ISO 639-1 code, or a custom shop language `c<number>` (reference/ccv-shop/README.md §3). */
@@ -156,5 +164,6 @@ export function resolveConfig(config: CcvConfig): ResolvedConfig {
     userAgent: config.userAgent ?? 'Koppel CCV Shop connector',
     trailingSlash: config.trailingSlash ?? true,
     random: config.random ?? Math.random,
+    referencePrefix: config.referencePrefix ?? DEFAULT_REFERENCE_PREFIX,
   };
 }

@@ -2,7 +2,7 @@ export { CcvClient, type ConnectionTestResult } from './client';
 export { CheckedBody } from './schema-helpers';
 export { CcvApiError, isCcvApiError, type CcvErrorKind, type CcvApiErrorInit } from './errors';
 export { signRequest, verifyResponse, formatXDate, stringToSign, type SignInput, type SignedHeaders, type VerifyInput } from './signing';
-export { resolveConfig, isLanguageCode, SecretValue, defaultBudgets, MAX_PAGE_SIZE, type CcvConfig, type CcvBudgets, type CcvBudgetOverride, type CcvLogger, type ResolvedConfig } from './config';
+export { resolveConfig, isLanguageCode, SecretValue, defaultBudgets, MAX_PAGE_SIZE, DEFAULT_REFERENCE_PREFIX, type CcvConfig, type CcvBudgets, type CcvBudgetOverride, type CcvLogger, type ResolvedConfig } from './config';
 export type { CallOptions, CcvTransport, HttpMethod, RawResponse, RequestSpec } from './transport';
 export type { CreateOptions } from './create';
 export type { Page } from './paging';

@@ -6,6 +6,8 @@ interface FieldSpec {
   label: string;
   required: boolean;
   url?: boolean;
+  /** What the value must look like, and how to say so. */
+  pattern?: { test: RegExp; hint: string };
 }
 
 /** The non-secret settings of each connection type, with the names a person sees in the form. */
@@ -20,6 +22,8 @@ export const CONNECTION_FIELDS: Record<SlotType, Record<string, FieldSpec>> = {
   'ccv-shop': {
     baseUrl: { label: 'Shop URL', required: true, url: true },
     publicKey: { label: 'Public key', required: true },
+    // Before this shop's order numbers in Visma.net references; given by default (see nextReferencePrefix).
+    referencePrefix: { label: 'Order reference prefix', required: false, pattern: { test: /^[A-Za-z0-9._/-]{1,12}$/, hint: 'use up to 12 letters, digits or - _ . /, e.g. CCV2-' } },
   },
 };
 
@@ -55,6 +59,9 @@ export function cleanConnectionSettings(type: SlotType, name: string, settings: 
     if (spec.url && !isHttpUrl(value)) {
       throw new HostError('invalid-input', `Connection '${name}': ${spec.label} '${value}' is not a web address. Enter it like https://example.com.`);
     }
+    if (spec.pattern && !spec.pattern.test.test(value)) {
+      throw new HostError('invalid-input', `Connection '${name}': ${spec.label} '${value}' is not allowed: ${spec.pattern.hint}.`);
+    }
     clean[key] = spec.url ? value.replace(/\/+$/, '') : value;
   }
   for (const [key, spec] of Object.entries(fields)) {
@@ -63,4 +70,17 @@ export function cleanConnectionSettings(type: SlotType, name: string, settings: 
     }
   }
   return clean;
+}
+
+/**
+ * The reference prefix a new shop connection gets when none is entered: CCV- for the first shop, CCV2-, CCV3-, ...
+ * for the next, so the same order number of two shops never makes the same Visma.net reference. Demo connections
+ * do not count (they book into the demo company). A connection without a prefix uses CCV-.
+ */
+export function nextReferencePrefix(others: readonly { type: SlotType; demo?: boolean; settings: Record<string, string> }[]): string {
+  const taken = new Set(others.filter((c) => c.type === 'ccv-shop' && c.demo !== true).map((c) => (c.settings.referencePrefix ?? 'CCV-').toUpperCase()));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? 'CCV-' : `CCV${n}-`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }

@@ -15,7 +15,7 @@ describe('connections', () => {
   it('keeps non-secret settings in the settings store and the secret in the secret store under the connection id', async () => {
     t = await startTestHost();
     const saved = await t.host.invoke('connections.save', ccvInput);
-    expect(saved).toEqual({ id: 'my-shop', type: 'ccv-shop', name: 'My Shop', settings: { baseUrl: 'https://shop.example.nl', publicKey: 'pub-1' }, hasSecret: true, demo: false });
+    expect(saved).toEqual({ id: 'my-shop', type: 'ccv-shop', name: 'My Shop', settings: { baseUrl: 'https://shop.example.nl', publicKey: 'pub-1', referencePrefix: 'CCV-' }, hasSecret: true, demo: false });
     expect(await t.secrets.get('my-shop')).toBe('top-secret-key');
     expect(JSON.stringify(t.settings.get('connections'))).not.toContain('top-secret-key');
     expect(await t.host.invoke('connections.list', {})).toEqual([saved]);
@@ -29,6 +29,20 @@ describe('connections', () => {
     expect(await t.secrets.get('my-shop')).toBe('top-secret-key');
     await t.host.invoke('connections.save', { ...ccvInput, id: saved.id, secret: 'new-key' });
     expect(await t.secrets.get('my-shop')).toBe('new-key');
+  });
+
+  it('gives each shop its own order reference prefix: CCV- for the first, CCV2- for the next; kept on edits, refused when malformed', async () => {
+    t = await startTestHost();
+    const first = await t.host.invoke('connections.save', ccvInput);
+    const second = await t.host.invoke('connections.save', { ...ccvInput, name: 'Second shop', settings: { baseUrl: 'https://two.example.nl', publicKey: 'pub-2' } });
+    const own = await t.host.invoke('connections.save', { ...ccvInput, name: 'Outlet', settings: { baseUrl: 'https://outlet.example.nl', publicKey: 'pub-3', referencePrefix: 'OUT-' } });
+    const fourth = await t.host.invoke('connections.save', { ...ccvInput, name: 'Fourth', settings: { baseUrl: 'https://four.example.nl', publicKey: 'pub-4' } });
+    expect([first, second, own, fourth].map((c) => c.settings.referencePrefix)).toEqual(['CCV-', 'CCV2-', 'OUT-', 'CCV3-']);
+    const edited = await t.host.invoke('connections.save', { ...ccvInput, id: second.id, name: 'Second shop', settings: { baseUrl: 'https://two.example.nl', publicKey: 'pub-2b' } });
+    expect(edited.settings.referencePrefix).toBe('CCV2-');
+    await expect(t.host.invoke('connections.save', { ...ccvInput, name: 'Bad', settings: { baseUrl: 'https://bad.example.nl', publicKey: 'p', referencePrefix: 'CCV 3' } })).rejects.toThrow(
+      "Connection 'Bad': Order reference prefix 'CCV 3' is not allowed: use up to 12 letters, digits or - _ . /, e.g. CCV2-.",
+    );
   });
 
   it('gives every new connection its own readable id', async () => {

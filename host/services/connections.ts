@@ -5,7 +5,7 @@ import type { SlotType } from '../../engine/flow/schema';
 import { readConnections, writeConnections, type StoredConnection } from '../stored';
 import type { SecretStore, SettingsStore } from '../types';
 import type { BindingsService } from './bindings';
-import { cleanConnectionSettings } from './connection-settings';
+import { cleanConnectionSettings, nextReferencePrefix } from './connection-settings';
 
 export interface ConnectionInput {
   id?: string;
@@ -101,6 +101,11 @@ export function createConnections(deps: {
       }
       const settingsClean = cleanConnectionSettings(input.type, name, input.settings);
       const id = input.id ?? slugId(name, (candidate) => all.has(candidate), input.type);
+      // A shop connection gets its reference prefix once (demo connections keep the default, CCV-).
+      const demoBefore = opts.demo ?? existing?.demo === true;
+      if (input.type === 'ccv-shop' && settingsClean.referencePrefix === undefined && !demoBefore) {
+        settingsClean.referencePrefix = existing?.settings.referencePrefix ?? nextReferencePrefix([...all.values()].filter((c) => c.id !== id));
+      }
       const stored: StoredConnection = {
         ...(existing ?? {}),
         id,

@@ -1,5 +1,5 @@
 import { ApiError, stopsTheStep } from '../../connectors/common/index';
-import { failItem, stripMeta } from '../../engine';
+import { failItem, keepOrigin, stripMeta } from '../../engine';
 import type { Batch, FieldChange, FieldHashes, Item, Json, MessageRef, NodeContext, PortBatch, RecordOutcome, WriteIntent } from '../../engine';
 
 /** What a writing node did with one record (or would do, in a dry run). */
@@ -150,7 +150,7 @@ export async function* writeBatches(
       if (r.sent !== undefined) outcome.sent = r.sent;
       if (r.reason !== undefined) outcome.reason = r.reason;
       ctx.outcome(outcome);
-      return { port: 'out', item: r.passOn ?? s.item };
+      return { port: 'out', item: r.passOn ? keepOrigin(s.item, r.passOn) : s.item };
     }
     const err = s.error;
     const message = err instanceof Error ? err.message : String(err);

@@ -10,6 +10,8 @@ export interface ConnectionField {
   advanced: boolean;
   kind: 'text' | 'url' | 'guid';
   placeholder?: string;
+  /** Text under an advanced field (key under `connections.`); default: "leave empty for the standard address". */
+  hint?: 'defaultHint' | 'referencePrefixHint';
 }
 
 /**
@@ -30,6 +32,7 @@ export const CONNECTION_FIELDS: Record<SlotType, ConnectionField[]> = {
     { key: 'baseUrl', secret: false, required: true, advanced: false, kind: 'url', placeholder: 'https://www.example-shop.nl' },
     { key: 'publicKey', secret: false, required: true, advanced: false, kind: 'text' },
     { key: 'secret', secret: true, required: true, advanced: false, kind: 'text' },
+    { key: 'referencePrefix', secret: false, required: false, advanced: true, kind: 'text', placeholder: 'CCV-', hint: 'referencePrefixHint' },
   ],
 };
 

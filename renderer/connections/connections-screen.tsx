@@ -41,7 +41,7 @@ function FieldInput({ draft, field, error, onChange }: { draft: ConnectionDraft;
           {t(`connections.error.${error}`)}
         </span>
       ) : field.advanced ? (
-        <p className="field-desc">{t('connections.defaultHint')}</p>
+        <p className="field-desc">{t(`connections.${field.hint ?? 'defaultHint'}`)}</p>
       ) : null}
     </div>
   );

@@ -319,10 +319,12 @@ export const de: Messages = {
       baseUrl: 'Shop-URL',
       publicKey: 'Öffentlicher Schlüssel',
       'secret_visma-net': 'Client-Secret',
+      referencePrefix: 'Präfix der Bestellreferenz',
       'secret_ccv-shop': 'Geheimer Schlüssel',
     },
     advanced: 'Erweitert',
     defaultHint: 'Leer lassen für die Standardadresse.',
+    referencePrefixHint: 'Steht in Visma.net vor den Bestellnummern dieses Shops (CCV-1001). Leer lassen vergibt eines: CCV- für den ersten Shop, CCV2- für einen zweiten.',
     secretStored: 'Im Schlüsselbund gespeichert – leer lassen, um es zu behalten',
     error: {
       required: 'Pflichtfeld.',

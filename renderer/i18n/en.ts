@@ -319,10 +319,12 @@ export const en = {
       baseUrl: 'Shop URL',
       publicKey: 'Public key',
       'secret_visma-net': 'Client secret',
+      referencePrefix: 'Order reference prefix',
       'secret_ccv-shop': 'Secret key',
     },
     advanced: 'Advanced',
     defaultHint: 'Leave empty for the standard address.',
+    referencePrefixHint: 'Goes before this shop’s order numbers in Visma.net (CCV-1001). Leave empty to get one: CCV- for the first shop, CCV2- for a second.',
     secretStored: 'Stored in the keychain — leave empty to keep it',
     error: {
       required: 'Required.',

@@ -319,10 +319,12 @@ export const nl: Messages = {
       baseUrl: 'Webshop-URL',
       publicKey: 'Publieke sleutel',
       'secret_visma-net': 'Client-secret',
+      referencePrefix: 'Voorvoegsel orderreferentie',
       'secret_ccv-shop': 'Geheime sleutel',
     },
     advanced: 'Geavanceerd',
     defaultHint: 'Leeg laten voor het standaardadres.',
+    referencePrefixHint: 'Komt vóór de ordernummers van deze winkel in Visma.net (CCV-1001). Leeg laten geeft er een: CCV- voor de eerste winkel, CCV2- voor een tweede.',
     secretStored: 'Opgeslagen in de sleutelhanger — leeg laten om te bewaren',
     error: {
       required: 'Verplicht.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireShop } from '../../shared/require-shop';
 import { CcvApiError } from '../../../connectors/ccv-shop/index';
 import type { Order, OrderFilters, OrderRow } from '../../../connectors/ccv-shop/index';
-import { defineNode, failItem, toJsonRecord } from '../../../engine';
+import { defineNode, failItem, toJsonRecord, withMeta } from '../../../engine';
 import type { Item } from '../../../engine';
 import { orderNumberText } from '../../shared/orders/order-input';
 
@@ -51,8 +51,9 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function orderItem(order: Order, rows: OrderRow[]): Item {
-  return { key: orderNumberText(order), json: toJsonRecord({ ...order, orderrows: { href: order.orderrows?.href ?? null, collection: rows } }) };
+/** An order record, stamped with the shop it came from (its reference prefix keeps several shops apart in Visma.net). */
+function orderItem(order: Order, rows: OrderRow[], origin: { shop: string; referencePrefix: string }): Item {
+  return withMeta({ key: orderNumberText(order), json: toJsonRecord({ ...order, orderrows: { href: order.orderrows?.href ?? null, collection: rows } }) }, { origin });
 }
 
 export const fetchOrdersNode = defineNode({
@@ -76,6 +77,7 @@ export const fetchOrdersNode = defineNode({
   async *run(ctx, inputs) {
     const client = ctx.client;
     const p = ctx.params;
+    const origin = { shop: client.config.origin, referencePrefix: client.config.referencePrefix };
     const statuses = new Set(p.statuses);
     for await (const start of inputs.in ?? []) {
       if (start.length === 0) continue;
@@ -97,10 +99,10 @@ export const fetchOrdersNode = defineNode({
           try {
             const rows: OrderRow[] = [];
             for await (const row of client.orderRows.list(order.id, { signal: ctx.signal })) rows.push(row);
-            out.push(orderItem(order, rows));
+            out.push(orderItem(order, rows, origin));
           } catch (error) {
             if (!(error instanceof CcvApiError) || error.kind === 'auth' || error.kind === 'forbidden') throw error;
-            const item = orderItem(order, []);
+            const item = orderItem(order, [], origin);
             failed.push(failItem(item, `The rows of order '${item.key}' could not be read: ${error.message}`, { nodeId: ctx.nodeId, field: 'orderrows' }));
           }
         }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExpressionError, FieldPathError, META_KEY, defineNode, failItem, getAtPath, jsonSchema, parseFieldPath, setAtPath } from '../../../engine';
+import { ExpressionError, FieldPathError, META_KEY, defineNode, failItem, getAtPath, jsonSchema, keepOrigin, parseFieldPath, setAtPath } from '../../../engine';
 import type { CompiledExpression, Item, Json, JsonObject, PathSegment } from '../../../engine';
 
 const TARGET_RE = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/;
@@ -158,7 +158,7 @@ export const mapNode = defineNode({
         }
       }
       if (createOnly.length > 0) json[META_KEY] = { createOnly };
-      return { ok: true, item: { key, json } };
+      return { ok: true, item: keepOrigin(item, { key, json }) };
     };
 
     const input = inputs.in;

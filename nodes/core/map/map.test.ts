@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemError, itemMeta, runNodeOnce } from '../../../engine';
+import { itemError, itemMeta, runNodeOnce, withMeta } from '../../../engine';
 import type { Item } from '../../../engine';
 import { mapNode } from './definition';
 
@@ -45,6 +45,13 @@ describe('core.map', () => {
     const out = r.outputs.out?.[0];
     expect(out?.json.__koppel).toEqual({ createOnly: ['sku', 'createdBy'] });
     expect(out && itemMeta(out).createOnly).toEqual(['sku', 'createdBy']);
+  });
+
+  it('keeps where the record came from (the shop and its reference prefix) on the record it makes', async () => {
+    const fromShop = withMeta(order, { origin: { shop: 'https://two.example.nl', referencePrefix: 'CCV2-' } });
+    const r = await runNodeOnce(mapNode, { params: { rows: [{ target: 'orderNumber', mode: 'field', source: 'ordernumber', updateOnResync: false }] }, inputs: { in: [[fromShop]] } });
+    const out = r.outputs.out?.[0];
+    expect(out && itemMeta(out)).toEqual({ createOnly: ['orderNumber'], origin: { shop: 'https://two.example.nl', referencePrefix: 'CCV2-' } });
   });
 
   it('re-keys records with the key expression', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JsonObject } from '../../../engine';
 
 /** Parameters every "post order" node shares; the document-specific ones are added by each node. */
 
@@ -10,7 +11,10 @@ const expression = (title: string, value: string, description: string) => z.stri
 const text = (title: string, description: string, value = '') => z.string().default(value).meta({ title, description, ui: { widget: 'text' } });
 
 export const postOrderShape = {
-  referencePrefix: text('Reference prefix', 'Put before the shop order number to make the reference in Visma.net, e.g. CCV- gives CCV-1001. Koppel finds documents back by this reference.', 'CCV-'),
+  referencePrefix: text(
+    'Reference prefix',
+    "Put before the shop order number to make the reference in Visma.net, e.g. CCV- gives CCV-1001; Koppel finds documents back by this reference. Empty = the prefix of the shop connection the order came from (set under Connections: CCV- for the first shop, CCV2- for a second), so several shops can book into one administration.",
+  ),
   customerNumber: expression('Customer number', 'vismaCustomer.number', 'Which Visma.net customer the order is for; "Find or create customer" before this step fills vismaCustomer.number.'),
   defaultCustomer: text('Default customer', 'A customer number for orders that have none (e.g. one "webshop" debtor for all private orders).'),
   sku: expression('Item number of a row', 'sub_sku_number ? sub_sku_number : product_number', 'Evaluated on every order row: the Visma.net item (inventory) number. Variants carry their own SKU in sub_sku_number.'),
@@ -58,4 +62,15 @@ export function postOrderExpressions(p: PostOrderParams, uses: { items: boolean;
     ...(uses.items ? table('shippingItemTable', p.shippingItemTable) : []),
     ...(uses.carrier ? table('carrierTable', p.carrierTable) : []),
   ];
+}
+
+/**
+ * Version 1 → 2 of the "post order" steps: the reference prefix became "empty = the shop connection's prefix".
+ * Version 1 saved CCV- (its default) in every flow, which would hide a second shop's prefix; a file that has
+ * exactly that now follows its shop connection, whose prefix is CCV- unless set otherwise. Other prefixes stay.
+ */
+export function migratePostOrderParams(fromVersion: number, params: JsonObject): JsonObject {
+  if (fromVersion >= 2 || params.referencePrefix !== 'CCV-') return params;
+  const { referencePrefix: _old, ...rest } = params;
+  return rest;
 }

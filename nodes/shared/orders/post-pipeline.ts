@@ -1,6 +1,7 @@
 import { VismaApiError } from '../../../connectors/visma-net/index';
 import type { VismaClient } from '../../../connectors/visma-net/index';
-import { ExpressionError, contentHash, isJsonObject, textOf, toJsonValue } from '../../../engine';
+import { ExpressionError, contentHash, isJsonObject, itemMeta, textOf, toJsonValue } from '../../../engine';
+import { DEFAULT_REFERENCE_PREFIX } from '../../../connectors/ccv-shop/index';
 import { stopsTheStep } from '../../../connectors/common/index';
 import { steps, writeBatches } from '../batch-writer';
 import type { Journal, WriteResult } from '../batch-writer';
@@ -42,6 +43,11 @@ async function evaluate(expr: CompiledExpression, input: Json, key: string, fiel
     if (err instanceof ExpressionError) throw expressionProblem(err, field);
     throw err;
   }
+}
+
+/** The step's own prefix, else the prefix of the shop the order came from (ccv.fetchOrders stamps it). */
+export function referencePrefixOf(item: Item, p: PostOrderParams): string {
+  return p.referencePrefix.trim() || (itemMeta(item).origin?.referencePrefix ?? DEFAULT_REFERENCE_PREFIX);
 }
 
 /** The customer number from the expression, else the default customer; undefined for a customer a dry run creates. */
@@ -91,7 +97,7 @@ export async function* runPostOrders<P extends PostOrderParams>(ctx: NodeContext
 
   const handle = async (item: Item, journal: Journal): Promise<WriteResult> => {
     const shop = readOrder(item);
-    const reference = orderReference(shop.order, p.referencePrefix);
+    const reference = orderReference(shop.order, referencePrefixOf(item, p));
     const known = ctx.ledger.getMapping(kind.scope, reference);
     if (known) return skip(item, shop, reference, known.targetId, `already sent as ${kind.target} ${known.targetId}`);
 

@@ -1,13 +1,14 @@
 import { defineNode } from '../../../engine';
 import { requireVisma } from '../../shared/require-visma';
 import { createSalesOrderKind, salesOrderParamsSchema } from './kind';
-import { postOrderExpressions } from '../../shared/orders/post-params';
+import { migratePostOrderParams, postOrderExpressions } from '../../shared/orders/post-params';
 import { runPostOrders } from '../../shared/orders/post-pipeline';
 import { postOrderPorts } from '../../shared/orders/ports';
 
 export const postSalesOrderNode = defineNode({
   type: 'visma.postSalesOrder',
-  version: 1,
+  version: 2,
+  migrate: migratePostOrderParams,
   title: 'Post as sales order',
   category: 'visma',
   icon: 'file-order',
